@@ -1,0 +1,44 @@
+using Google.Protobuf;
+
+namespace MeshNode.Protocol.Wire;
+
+/// <summary>
+/// The one place generated parsers meet untrusted bytes: the input length is bounded by the caller
+/// first, and every parse error becomes a <see cref="ProtocolViolationException"/>
+/// (<see cref="ProtocolViolationReason.MalformedMessage"/>).
+/// </summary>
+internal static class ProtobufReader
+{
+    public static T Parse<T>(MessageParser<T> parser, ReadOnlySpan<byte> data, string what)
+        where T : IMessage<T>
+    {
+        try
+        {
+            return parser.ParseFrom(data);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, $"{what} does not decode: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Refuses a byte field whose length is not exactly <paramref name="length"/>.</summary>
+    public static void RequireLength(ByteString value, int length, string field)
+    {
+        if (value.Length != length)
+        {
+            throw new ProtocolViolationException(
+                ProtocolViolationReason.MalformedMessage, $"{field} must be {length} bytes, got {value.Length}.");
+        }
+    }
+
+    /// <summary>Refuses a count above a configured maximum, naming the setting.</summary>
+    public static void RequireAtMost(int count, int max, string what, string setting)
+    {
+        if (count > max)
+        {
+            throw new ProtocolViolationException(
+                ProtocolViolationReason.LimitExceeded, $"{what}: {count} exceeds {setting} = {max}.");
+        }
+    }
+}
