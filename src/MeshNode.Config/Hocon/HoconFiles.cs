@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace MeshNode.Config.Hocon;
+
+/// <summary>Reads configuration files from disk as strict UTF-8, bounded in size.</summary>
+internal static class HoconFiles
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text, or null when it does not exist.</summary>
+    public static string? ReadIfExists(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            if (info.Length > HoconLimits.MaxInputLength)
+            {
+                throw new ConfigurationException(
+                    ConfigurationErrorReason.LimitExceeded,
+                    $"file is {info.Length} bytes, more than the limit of {HoconLimits.MaxInputLength}",
+                    path);
+            }
+
+            var text = File.ReadAllText(path, StrictUtf8);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException
+                                      or ArgumentException or NotSupportedException)
+        {
+            throw new ConfigurationException(ConfigurationErrorReason.Io, $"cannot read the file: {e.Message}", path, inner: e);
+        }
+    }
+}
