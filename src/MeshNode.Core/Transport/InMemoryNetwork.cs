@@ -277,6 +277,22 @@ public sealed class InMemoryNetwork
             $"Connect to {remote} timed out after {Settings.ConnectTimeout.TotalMilliseconds} ms (blackhole).");
     }
 
+    /// <summary>Test hook: bytes (0 for the end of the stream) vanished in a blackhole from a to b.</summary>
+    internal event Action<string, string, int>? Vanished;
+
+    /// <summary>Test hook: the wire from a to b lost the block with this index and broke.</summary>
+    internal event Action<string, string, long>? Lost;
+
+    internal void OnVanished(string from, string to, int bytes)
+    {
+        Vanished?.Invoke(from, to, bytes);
+    }
+
+    internal void OnLost(string from, string to, long block)
+    {
+        Lost?.Invoke(from, to, block);
+    }
+
     internal bool IsBlackholed(string from, string to)
     {
         lock (_gate)
@@ -342,8 +358,8 @@ public sealed class InMemoryNetwork
             this,
             client,
             server,
-            new Random(SeedFor(from, remote.Host, made, 0)),
-            new Random(SeedFor(from, remote.Host, made, 1)));
+            new Random(StableSeed.For(_seed, from, remote.Host, made, 0)),
+            new Random(StableSeed.For(_seed, from, remote.Host, made, 1)));
         if (!listener.TryOffer(server))
         {
             throw new TransportException(TransportErrorReason.Refused, $"Connect to {remote}: refused (backlog of {Settings.ListenBacklog} full).");
@@ -378,34 +394,5 @@ public sealed class InMemoryNetwork
     private static (string, string) Key(string a, string b)
     {
         return string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
-    }
-
-    /// <summary>FNV-1a over the seed and the connection's identity: stable across runs and platforms.</summary>
-    private int SeedFor(string client, string server, int index, int direction)
-    {
-        var hash = 14695981039346656037UL;
-        void Mix(int value)
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                hash = (hash ^ (byte)(value >> (8 * i))) * 1099511628211UL;
-            }
-        }
-
-        Mix(_seed);
-        foreach (var c in client)
-        {
-            Mix(c);
-        }
-
-        Mix(-1);
-        foreach (var c in server)
-        {
-            Mix(c);
-        }
-
-        Mix(index);
-        Mix(direction);
-        return (int)(hash ^ (hash >> 32));
     }
 }

@@ -122,6 +122,7 @@ internal sealed class InMemoryWire
 
                 if (_network.IsBlackholed(From, To))
                 {
+                    _network.OnVanished(From, To, chunk.Data?.Length ?? 0);
                     continue;
                 }
 
@@ -165,9 +166,10 @@ internal sealed class InMemoryWire
         var lost = false;
         for (; _blocksDecided < blocks; _blocksDecided++)
         {
-            if (probability > 0 && _random.NextDouble() < probability)
+            if (probability > 0 && _random.NextDouble() < probability && !lost)
             {
                 lost = true;
+                _network.OnLost(From, To, _blocksDecided);
             }
         }
 
