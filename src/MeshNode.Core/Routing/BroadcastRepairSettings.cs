@@ -13,8 +13,12 @@ public sealed record BroadcastRepairSettings
     /// <summary>How long to wait for a pulled copy before asking the next digest sender. Default 500 ms (a slow round trip).</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Pull attempts per message before giving up (default 4).</summary>
-    public int MaxAttempts { get; init; } = 4;
+    /// <summary>
+    /// Pull attempts per message before giving up. Default 6: with 10% loss per transmission a
+    /// pull round trip fails about 1 time in 5, and six failures in a row (6e-5) are rarer than
+    /// the losses flooding itself suffers.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 6;
 
     /// <summary>Missing messages tracked at once (default 1024); digests beyond it are dropped and counted.</summary>
     public int MaxPending { get; init; } = 1024;
