@@ -37,13 +37,13 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     /// <summary>Handles a message; returns false to leave it unhandled (then <see cref="Unhandled"/> runs).</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
 
     /// <summary>
     /// Called for a message no behavior handled. The default publishes <see cref="UnhandledMessage"/> on the event
     /// stream, except for <see cref="Terminated"/>, which throws <see cref="DeathPactException"/>.
     /// </summary>
-    protected internal virtual void Unhandled(object message)
+    protected virtual void Unhandled(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message is Terminated terminated)
@@ -56,12 +56,12 @@ public abstract class ActorBase
     }
 
     /// <summary>Runs before the first message (and, by default, after a restart through <see cref="PostRestart"/>).</summary>
-    protected internal virtual void PreStart()
+    protected virtual void PreStart()
     {
     }
 
     /// <summary>Runs after the actor stopped (and, by default, on the old instance before a restart).</summary>
-    protected internal virtual void PostStop()
+    protected virtual void PostStop()
     {
     }
 
@@ -70,7 +70,7 @@ public abstract class ActorBase
     /// </summary>
     /// <param name="reason">The exception that caused the restart.</param>
     /// <param name="message">The message being processed when it failed, if any (it is dropped).</param>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.GetChildren())
         {
@@ -81,7 +81,7 @@ public abstract class ActorBase
     }
 
     /// <summary>Runs on the new instance after a restart. The default calls <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason)
+    protected virtual void PostRestart(Exception reason)
     {
         PreStart();
     }
@@ -90,7 +90,7 @@ public abstract class ActorBase
     /// The strategy that supervises this actor's children (unless its Props set one). The default is
     /// <see cref="Actors.SupervisorStrategy.DefaultStrategy"/>. Called once per incarnation.
     /// </summary>
-    protected internal virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.DefaultStrategy;
+    protected virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.DefaultStrategy;
 
     /// <summary>
     /// Runs an async action as part of the current message: no other message is processed until its task completes,
@@ -101,6 +101,20 @@ public abstract class ActorBase
         ArgumentNullException.ThrowIfNull(action);
         _cell.RunAsync(static a => a(), action);
     }
+
+    internal bool InvokeReceive(object message) => Receive(message);
+
+    internal void InvokeUnhandled(object message) => Unhandled(message);
+
+    internal void InvokePreStart() => PreStart();
+
+    internal void InvokePostStop() => PostStop();
+
+    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+
+    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+
+    internal SupervisorStrategy InvokeSupervisorStrategy() => SupervisorStrategy();
 
     /// <summary>Called by the kernel once the constructor has finished.</summary>
     internal virtual void AfterConstruction()

@@ -29,8 +29,11 @@ internal sealed partial class ActorCell
             throw new InvalidOperationException($"{Path} has stopped and cannot create children.");
         }
 
-        name ??= "$" + ToBase36(Interlocked.Increment(ref _nameCounter));
-        if (name[0] != '$')
+        if (name is null)
+        {
+            name = "$" + ToBase36(Interlocked.Increment(ref _nameCounter));
+        }
+        else
         {
             ActorNames.Validate(name, Path);
         }
@@ -183,7 +186,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.SupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
+        var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
         Directive directive;
         try
         {

@@ -61,7 +61,7 @@ internal sealed partial class ActorCell
     {
         if (!_behavior!(message))
         {
-            _actor!.Unhandled(message);
+            _actor!.InvokeUnhandled(message);
         }
     }
 
@@ -245,6 +245,6 @@ internal sealed partial class ActorCell
             _behaviorStack.RemoveAt(_behaviorStack.Count - 1);
         }
 
-        _behavior = _behaviorStack is { Count: > 0 } ? _behaviorStack[^1] : _actor!.Receive;
+        _behavior = _behaviorStack is { Count: > 0 } ? _behaviorStack[^1] : _actor!.InvokeReceive;
     }
 }

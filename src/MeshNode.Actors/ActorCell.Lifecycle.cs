@@ -54,7 +54,7 @@ internal sealed partial class ActorCell
         try
         {
             CreateInstance();
-            _actor!.PreStart();
+            _actor!.InvokePreStart();
         }
         catch (Exception ex)
         {
@@ -95,7 +95,7 @@ internal sealed partial class ActorCell
 
         actor.AfterConstruction();
         _actor = actor;
-        _behavior = actor.Receive;
+        _behavior = actor.InvokeReceive;
     }
 
     private void HandleRecreate(Exception cause)
@@ -114,7 +114,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                _actor.PreRestart(cause, failedMessage);
+                _actor.InvokePreRestart(cause, failedMessage);
             }
             catch (Exception ex)
             {
@@ -141,7 +141,7 @@ internal sealed partial class ActorCell
         try
         {
             CreateInstance();
-            _actor!.PostRestart(cause);
+            _actor!.InvokePostRestart(cause);
         }
         catch (Exception ex)
         {
@@ -175,7 +175,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                _actor.PostStop();
+                _actor.InvokePostStop();
             }
             catch (Exception ex)
             {

@@ -53,10 +53,10 @@ public sealed class BackoffSupervisor : ActorBase, IWithTimers
     }
 
     /// <inheritdoc/>
-    protected internal override void PreStart() => StartChild();
+    protected override void PreStart() => StartChild();
 
     /// <inheritdoc/>
-    protected internal override void PostRestart(Exception reason)
+    protected override void PostRestart(Exception reason)
     {
         // The child survives a restart of the supervisor only if PreRestart kept it; start one otherwise.
         if (Context.Child(_options.ChildName) is var existing && !ReferenceEquals(existing, ActorRefs.Nobody))
@@ -70,7 +70,7 @@ public sealed class BackoffSupervisor : ActorBase, IWithTimers
     }
 
     /// <inheritdoc/>
-    protected internal override SupervisorStrategy SupervisorStrategy()
+    protected override SupervisorStrategy SupervisorStrategy()
     {
         if (!_options.RestartOnFailure)
         {
@@ -92,7 +92,7 @@ public sealed class BackoffSupervisor : ActorBase, IWithTimers
     }
 
     /// <inheritdoc/>
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         switch (message)
         {

@@ -3,5 +3,5 @@ namespace MeshNode.Actors;
 /// <summary>The <c>/user</c> and <c>/system</c> guardians: parents only; messages sent to them are unhandled.</summary>
 internal sealed class GuardianActor : ActorBase
 {
-    protected internal override bool Receive(object message) => false;
+    protected override bool Receive(object message) => false;
 }

@@ -17,7 +17,7 @@ public abstract class ReceiveActor : ActorBase
     }
 
     /// <inheritdoc/>
-    protected internal sealed override bool Receive(object message) => _initial.Handle(message);
+    protected sealed override bool Receive(object message) => _initial.Handle(message);
 
     /// <summary>Handles messages of type <typeparamref name="T"/>.</summary>
     protected void Receive<T>(Action<T> handler)

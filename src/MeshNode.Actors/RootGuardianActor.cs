@@ -6,13 +6,13 @@ namespace MeshNode.Actors;
 /// </summary>
 internal sealed class RootGuardianActor : ActorBase
 {
-    protected internal override void PreStart()
+    protected override void PreStart()
     {
         Context.Watch(Context.Child("user"));
         Context.Watch(Context.Child("system"));
     }
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         switch (message)
         {
@@ -27,5 +27,5 @@ internal sealed class RootGuardianActor : ActorBase
         }
     }
 
-    protected internal override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 }

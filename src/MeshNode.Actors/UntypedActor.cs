@@ -4,7 +4,7 @@ namespace MeshNode.Actors;
 public abstract class UntypedActor : ActorBase
 {
     /// <inheritdoc/>
-    protected internal sealed override bool Receive(object message)
+    protected sealed override bool Receive(object message)
     {
         OnReceive(message);
         return true;
