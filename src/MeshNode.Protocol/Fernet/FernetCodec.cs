@@ -14,7 +14,7 @@ namespace MeshNode.Protocol.Fernet;
 /// Every failure is a <see cref="ProtocolViolationException"/>: <see cref="ProtocolViolationReason.AuthenticationFailed"/>
 /// (wrong MAC or key), <see cref="ProtocolViolationReason.StaleTimestamp"/> (older than the TTL or more
 /// than 60 s in the future), <see cref="ProtocolViolationReason.MalformedMessage"/> (not base64url, wrong
-/// version byte, bad lengths or padding), <see cref="ProtocolViolationReason.FrameTooLarge"/> (longer than
+/// version byte, bad lengths or padding), <see cref="ProtocolViolationReason.LimitExceeded"/> (longer than
 /// the configured maximum). A token inside an envelope body belongs to one message: drop that message,
 /// never the link that carried it.
 /// </remarks>
@@ -201,5 +201,5 @@ public sealed class FernetCodec : IDisposable
     }
 
     private ProtocolViolationException TooLarge(int length) =>
-        new(ProtocolViolationReason.FrameTooLarge, $"Fernet token of {length} bytes exceeds mesh.envelope.max-size = {_maxTokenBytes}.");
+        new(ProtocolViolationReason.LimitExceeded, $"Fernet token of {length} bytes exceeds mesh.envelope.max-size = {_maxTokenBytes}.");
 }

@@ -40,7 +40,7 @@ public static class LinkFrameCodec
                 frame.Close = new Close
                 {
                     Reason = (CloseReason)c.Reason,
-                    Text = TruncateUtf8(c.Text ?? string.Empty, LinkFrameLimits.MaxCloseTextBytes),
+                    Text = Utf8Text.Truncate(c.Text ?? string.Empty, LinkFrameLimits.MaxCloseTextBytes),
                     MinVersion = c.MinVersion,
                     MaxVersion = c.MaxVersion,
                 };
@@ -124,26 +124,5 @@ public static class LinkFrameCodec
         ProtobufReader.RequireAtMost(Encoding.UTF8.GetByteCount(wire.Text), LinkFrameLimits.MaxCloseTextBytes, "Close text bytes", "protocol limit");
         var reason = Enum.IsDefined((LinkCloseReason)wire.Reason) ? (LinkCloseReason)wire.Reason : LinkCloseReason.Unspecified;
         return new CloseFrame(reason, wire.Text, wire.MinVersion, wire.MaxVersion);
-    }
-
-    private static string TruncateUtf8(string text, int maxBytes)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
-        {
-            return text;
-        }
-
-        var end = text.Length;
-        while (end > 0 && Encoding.UTF8.GetByteCount(text.AsSpan(0, end)) > maxBytes)
-        {
-            end--;
-        }
-
-        if (end > 0 && char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[..end];
     }
 }

@@ -109,7 +109,7 @@ public class FernetCodecTests
         var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         using var codec = new FernetCodec(new byte[32], time, new SeededRandomSource(7), maxTokenBytes: 200);
         var ex = Assert.Throws<ProtocolViolationException>(() => codec.DecryptBytes(new byte[201], null));
-        Assert.Equal(ProtocolViolationReason.FrameTooLarge, ex.Reason);
+        Assert.Equal(ProtocolViolationReason.LimitExceeded, ex.Reason);
         Assert.Throws<ProtocolViolationException>(() => codec.Decrypt(new string('A', 400), null));
     }
 
