@@ -25,7 +25,7 @@ internal sealed class ReporterActor : UntypedActor
 
     protected override void PreRestart(Exception reason, object? message)
     {
-        _target.Tell($"prerestart {Self.Path.Name} {message}");
+        _target.Tell($"prerestart {Self.Path.Name} {(message is Exception e ? e.Message : message)}");
         base.PreRestart(reason, message);
     }
 
@@ -67,3 +67,29 @@ internal sealed class ParentActor : ReceiveActor
 
     protected override SupervisorStrategy SupervisorStrategy() => _strategy ?? base.SupervisorStrategy();
 }
+
+/// <summary>An actor defined by a delegate (and an optional start hook).</summary>
+internal sealed class LambdaActor : UntypedActor
+{
+    private readonly Action<object, IActorContext> _onMessage;
+
+    public LambdaActor(Action<object, IActorContext> onMessage, Action? onStart = null)
+    {
+        _onMessage = onMessage;
+        onStart?.Invoke();
+    }
+
+    protected override void OnReceive(object message)
+    {
+        if (message is WatchIt w)
+        {
+            Context.Watch(w.Target);
+            return;
+        }
+
+        _onMessage(message, Context);
+    }
+}
+
+/// <summary>Asks a <see cref="LambdaActor"/> to watch a target.</summary>
+internal sealed record WatchIt(IActorRef Target);
