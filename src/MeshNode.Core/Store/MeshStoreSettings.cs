@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+
+namespace MeshNode.Core.Store;
+
+/// <summary>Bounds and naming of the store.</summary>
+public sealed record MeshStoreSettings
+{
+    /// <summary>The defaults.</summary>
+    public static MeshStoreSettings Default { get; } = new();
+
+    /// <summary>The database file name inside the profile folder.</summary>
+    public string FileName { get; init; } = "meshnode.db";
+
+    /// <summary>Messages kept per conversation; the oldest are deleted beyond it.</summary>
+    public int MaxHistoryPerConversation { get; init; } = 10_000;
+
+    /// <summary>Envelopes queued per destination; enqueueing more returns <see cref="OutboxEnqueueResult.Full"/>.</summary>
+    public int MaxOutboxPerDestination { get; init; } = 1_000;
+
+    /// <summary>Largest envelope the outbox accepts, in bytes.</summary>
+    public int MaxEnvelopeBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Largest page a history or outbox query returns.</summary>
+    public int MaxPageSize { get; init; } = 1_000;
+
+    /// <summary>
+    /// Turns an identity key into the fingerprint users compare and pass to
+    /// <see cref="IMeshStore.TrustAsync"/>. The node injects the protocol's fingerprint here; the
+    /// default is the lowercase hex SHA-256 of the key. Comparison ignores case, spaces, ':' and '-'.
+    /// </summary>
+    public Func<byte[], string> Fingerprint { get; init; } = key => Convert.ToHexStringLower(SHA256.HashData(key));
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(FileName) || FileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || FileName.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{nameof(FileName)} must be a plain file name (is '{FileName}').");
+        }
+
+        if (MaxHistoryPerConversation < 1 || MaxOutboxPerDestination < 1 || MaxEnvelopeBytes < 1 || MaxPageSize < 1)
+        {
+            throw new ArgumentException(
+                $"{nameof(MaxHistoryPerConversation)}, {nameof(MaxOutboxPerDestination)}, {nameof(MaxEnvelopeBytes)} and {nameof(MaxPageSize)} must be at least 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Fingerprint);
+    }
+}
