@@ -267,7 +267,7 @@ internal sealed class HoconTokenizer
 
             if (c == '\n')
             {
-                throw Error(_line, _column, "newline inside a quoted string: expected a closing '\"' (use \"\"\" for multi-line strings)");
+                throw Error(line, column, "unterminated quoted string: newline before the closing '\"' (use \"\"\" for multi-line strings)");
             }
 
             if (c == '\\')

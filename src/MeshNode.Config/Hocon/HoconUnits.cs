@@ -146,7 +146,11 @@ internal static class HoconUnits
     {
         var map = new Dictionary<string, decimal>(StringComparer.Ordinal)
         {
-            [string.Empty] = 1, ["B"] = 1, ["b"] = 1, ["byte"] = 1, ["bytes"] = 1,
+            [string.Empty] = 1,
+            ["B"] = 1,
+            ["b"] = 1,
+            ["byte"] = 1,
+            ["bytes"] = 1,
         };
         string[] decimalShort = ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
         string[] decimalLong = ["kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta"];

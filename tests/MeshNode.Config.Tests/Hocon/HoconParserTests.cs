@@ -79,7 +79,7 @@ public sealed class HoconParserTests
     [InlineData("a = b + c", 1, 7, "'+' is reserved")]
     [InlineData("a = \"x\\q\"", 1, 7, "bad escape")]
     [InlineData("a = \"x\\u12\"", 1, 7, "bad \\u escape")]
-    [InlineData("a = \"x\ny\"", 1, 7, "newline inside a quoted string")]
+    [InlineData("a = \"x\ny\"", 1, 5, "newline before the closing")]
     [InlineData("a b", 1, 4, "expected ':', '=', '+=' or '{'")]
     [InlineData("a = { b = 1 } [ 2 ]", 1, 5, "cannot concatenate")]
     [InlineData("a = x [ 2 ]", 1, 5, "cannot concatenate")]

@@ -1,0 +1,65 @@
+namespace MeshNode.Config;
+
+/// <summary>TCP links between nodes: handshake, keepalive, reconnection and framing bounds (<c>mesh.link</c>).</summary>
+public sealed record LinkSettings
+{
+    /// <summary>Largest frame the Noise protocol allows (Noise rev 34, section 3): the upper bound of <see cref="MaxFrameSize"/>.</summary>
+    public const int NoiseMaxMessageLength = 65535;
+
+    /// <summary>TCP port that accepts links (0-65535; 0 lets the operating system pick).</summary>
+    public required int Port { get; init; }
+
+    /// <summary>Longest time a new connection may take to complete the Noise handshake.</summary>
+    public required TimeSpan HandshakeTimeout { get; init; }
+
+    /// <summary>Time between keepalive frames on an idle link (also used to measure RTT).</summary>
+    public required TimeSpan KeepaliveInterval { get; init; }
+
+    /// <summary>Silence after which a link is closed as dead; longer than <see cref="KeepaliveInterval"/>.</summary>
+    public required TimeSpan DeadLinkTimeout { get; init; }
+
+    /// <summary>First reconnection delay; doubles per failure.</summary>
+    public required TimeSpan ReconnectMinBackoff { get; init; }
+
+    /// <summary>Largest reconnection delay; at least <see cref="ReconnectMinBackoff"/>.</summary>
+    public required TimeSpan ReconnectMaxBackoff { get; init; }
+
+    /// <summary>Random factor (0-1) by which each backoff delay may be lengthened.</summary>
+    public required double ReconnectJitter { get; init; }
+
+    /// <summary>Largest frame accepted or sent, in bytes (64-65535). A longer length prefix closes the link; errors name <c>mesh.link.max-frame-size</c>.</summary>
+    public required int MaxFrameSize { get; init; }
+
+    /// <summary>Frames that may wait to be written on one link; beyond it traffic is dropped and counted.</summary>
+    public required int SendQueueCapacity { get; init; }
+
+    internal static LinkSettings Read(SettingsReader r)
+    {
+        var keepalive = r.Duration("mesh.link.keepalive-interval", TimeSpan.FromMilliseconds(10));
+        var dead = r.Duration("mesh.link.dead-link-timeout", TimeSpan.FromMilliseconds(10));
+        if (dead <= keepalive)
+        {
+            r.Fail("mesh.link.dead-link-timeout", $"must be longer than mesh.link.keepalive-interval ({keepalive.TotalMilliseconds} ms), got {dead.TotalMilliseconds} ms");
+        }
+
+        var minBackoff = r.Duration("mesh.link.reconnect-min-backoff", TimeSpan.FromMilliseconds(1));
+        var maxBackoff = r.Duration("mesh.link.reconnect-max-backoff", TimeSpan.FromMilliseconds(1));
+        if (maxBackoff < minBackoff)
+        {
+            r.Fail("mesh.link.reconnect-max-backoff", $"must be at least mesh.link.reconnect-min-backoff ({minBackoff.TotalMilliseconds} ms), got {maxBackoff.TotalMilliseconds} ms");
+        }
+
+        return new LinkSettings
+        {
+            Port = r.Integer("mesh.link.port", 0, 65535),
+            HandshakeTimeout = r.Duration("mesh.link.handshake-timeout", TimeSpan.FromMilliseconds(10)),
+            KeepaliveInterval = keepalive,
+            DeadLinkTimeout = dead,
+            ReconnectMinBackoff = minBackoff,
+            ReconnectMaxBackoff = maxBackoff,
+            ReconnectJitter = r.Number("mesh.link.reconnect-jitter", 0, 1),
+            MaxFrameSize = r.Size("mesh.link.max-frame-size", 64, NoiseMaxMessageLength),
+            SendQueueCapacity = r.Integer("mesh.link.send-queue-capacity", 1, 1_000_000),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace MeshNode.Config;
+
+/// <summary>Who this node is and where it keeps its files (<c>mesh.node</c>).</summary>
+public sealed record NodeSettings
+{
+    /// <summary>Name shown to other people; the machine's host name when hocon.conf leaves it empty.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Absolute folder for the identity key, trust list and store ("~" already expanded).</summary>
+    public required string ProfileDirectory { get; init; }
+
+    internal static NodeSettings Read(SettingsReader r)
+    {
+        var name = r.String("mesh.node.name").Trim();
+        var profile = r.String("mesh.node.profile-dir");
+        if (profile.Length == 0)
+        {
+            r.Fail("mesh.node.profile-dir", "must be a folder path, got \"\"");
+        }
+
+        return new NodeSettings
+        {
+            Name = name.Length > 0 ? name : Environment.MachineName,
+            ProfileDirectory = Path.GetFullPath(SettingsReader.ExpandHome(profile.Length > 0 ? profile : ".")),
+        };
+    }
+}
