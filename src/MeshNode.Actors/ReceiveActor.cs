@@ -45,6 +45,13 @@ public abstract class ReceiveActor : ActorBase
         Add(new AsyncHandler<T>(this, handler, shouldHandle));
     }
 
+    /// <summary>Like <see cref="ReceiveAsync{T}(Func{T, Task}, Predicate{T}?)"/>, predicate first (as <see cref="Receive{T}(Predicate{T}, Action{T})"/>).</summary>
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        ReceiveAsync(handler, shouldHandle);
+    }
+
     /// <summary>Handles any message (put it last: handlers after it never run).</summary>
     protected void ReceiveAny(Action<object> handler)
     {
@@ -52,7 +59,7 @@ public abstract class ReceiveActor : ActorBase
         Add(new ActionHandler<object>(handler, null));
     }
 
-    /// <summary>Handles any message asynchronously (see <see cref="ReceiveAsync{T}"/>).</summary>
+    /// <summary>Handles any message asynchronously (see <see cref="ReceiveAsync{T}(Func{T, Task}, Predicate{T}?)"/>).</summary>
     protected void ReceiveAnyAsync(Func<object, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
