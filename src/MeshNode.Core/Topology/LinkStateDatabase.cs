@@ -120,47 +120,29 @@ public sealed class LinkStateDatabase
     public LinkStateUpdate Apply(LinkStateRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Origin == Self)
+        var outcome = Stage(record);
+        var update = Finish(outcome == LinkStateOutcome.Accepted, outcome == LinkStateOutcome.OwnRecordSuperseded);
+        return update with { Outcome = outcome };
+    }
+
+    /// <summary>
+    /// Takes many records at once (a neighbour's whole database when a link comes up) and
+    /// rebuilds the graph once instead of once per record. Outcomes are in the order given.
+    /// </summary>
+    public LinkStateBatchUpdate ApplyAll(IReadOnlyList<LinkStateRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var outcomes = new LinkStateOutcome[records.Count];
+        bool accepted = false, superseded = false;
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            return ApplyOwnEcho(record);
+            outcomes[i] = Stage(records[i] ?? throw new ArgumentException("A record is null.", nameof(records)));
+            accepted |= outcomes[i] == LinkStateOutcome.Accepted;
+            superseded |= outcomes[i] == LinkStateOutcome.OwnRecordSuperseded;
         }
 
-        if (record.Neighbours.Count > _settings.MaxNeighboursPerRecord)
-        {
-            return Unchanged(LinkStateOutcome.TooManyNeighbours);
-        }
-
-        var now = _time.GetTimestamp();
-        if (_records.TryGetValue(record.Origin, out var held))
-        {
-            if (record.Sequence == held.Record.Sequence)
-            {
-                return Unchanged(LinkStateOutcome.Duplicate);
-            }
-
-            if (record.Sequence < held.Record.Sequence)
-            {
-                return Unchanged(LinkStateOutcome.Outdated);
-            }
-        }
-        else
-        {
-            if (_forgotten.TryGetValue(record.Origin, out var gone) && now < gone.ForgetAt && record.Sequence <= gone.Sequence)
-            {
-                return Unchanged(LinkStateOutcome.Outdated);
-            }
-
-            if (_records.Count >= _settings.MaxNodes)
-            {
-                return Unchanged(LinkStateOutcome.TooManyNodes);
-            }
-
-            _forgotten.Remove(record.Origin);
-        }
-
-        _records[record.Origin] = new HeldRecord(record, now);
-        var changed = Rebuild();
-        return new LinkStateUpdate(LinkStateOutcome.Accepted, changed, Graph);
+        var update = Finish(accepted, superseded);
+        return new LinkStateBatchUpdate(outcomes, update.GraphChanged, update.Graph, update.OwnRecord);
     }
 
     /// <summary>
@@ -204,28 +186,71 @@ public sealed class LinkStateDatabase
         return dropped && Rebuild();
     }
 
-    private LinkStateUpdate ApplyOwnEcho(LinkStateRecord record)
+    /// <summary>Takes the record into the table without rebuilding the graph.</summary>
+    private LinkStateOutcome Stage(LinkStateRecord record)
     {
-        if (record.Sequence <= _ownSequence)
+        if (record.Origin == Self)
         {
-            return Unchanged(_records.TryGetValue(Self, out var own) && own.Record.Sequence == record.Sequence
-                ? LinkStateOutcome.Duplicate
-                : LinkStateOutcome.Outdated);
+            if (record.Sequence <= _ownSequence)
+            {
+                return _records.TryGetValue(Self, out var own) && own.Record.Sequence == record.Sequence
+                    ? LinkStateOutcome.Duplicate
+                    : LinkStateOutcome.Outdated;
+            }
+
+            // An earlier run of this node issued higher sequences: jump past them (Finish reissues),
+            // or the mesh would keep the earlier run's links for a whole max age.
+            _ownSequence = record.Sequence;
+            return LinkStateOutcome.OwnRecordSuperseded;
         }
 
-        // An earlier run of this node issued higher sequences: jump past them and reissue, or the
-        // mesh would keep the earlier run's links for a whole max age.
-        _ownSequence = record.Sequence;
-        if (!_records.ContainsKey(Self))
+        if (record.Neighbours.Count > _settings.MaxNeighboursPerRecord)
         {
-            return Unchanged(LinkStateOutcome.OwnRecordSuperseded);
+            return LinkStateOutcome.TooManyNeighbours;
         }
 
-        var update = IssueOwn(_ownNeighbours);
-        return update with { Outcome = LinkStateOutcome.OwnRecordSuperseded };
+        var now = _time.GetTimestamp();
+        if (_records.TryGetValue(record.Origin, out var held))
+        {
+            if (record.Sequence == held.Record.Sequence)
+            {
+                return LinkStateOutcome.Duplicate;
+            }
+
+            if (record.Sequence < held.Record.Sequence)
+            {
+                return LinkStateOutcome.Outdated;
+            }
+        }
+        else
+        {
+            if (_forgotten.TryGetValue(record.Origin, out var gone) && now < gone.ForgetAt && record.Sequence <= gone.Sequence)
+            {
+                return LinkStateOutcome.Outdated;
+            }
+
+            if (_records.Count >= _settings.MaxNodes)
+            {
+                return LinkStateOutcome.TooManyNodes;
+            }
+
+            _forgotten.Remove(record.Origin);
+        }
+
+        _records[record.Origin] = new HeldRecord(record, now);
+        return LinkStateOutcome.Accepted;
     }
 
-    private LinkStateUpdate Unchanged(LinkStateOutcome outcome) => new(outcome, false, Graph);
+    private LinkStateUpdate Finish(bool accepted, bool ownSuperseded)
+    {
+        if (ownSuperseded && _records.ContainsKey(Self))
+        {
+            return IssueOwn(_ownNeighbours);
+        }
+
+        var changed = accepted && Rebuild();
+        return new LinkStateUpdate(LinkStateOutcome.Accepted, changed, Graph);
+    }
 
     private bool Rebuild()
     {
@@ -244,14 +269,19 @@ public sealed class LinkStateDatabase
             }
         }
 
-        var graph = TopologyGraph.Create(Self, _version + 1, edges, _records.Keys, _settings.MinEdgeCostMicroseconds);
+        var nodes = TopologyGraph.Sorted(_records.Keys.Append(Self).Distinct());
+        var sortedEdges = TopologyGraph.SortEdges([.. edges]);
+        var changed = !Graph.HasShape(nodes, sortedEdges);
+        var graph = changed
+            ? TopologyGraph.FromSorted(Self, _version + 1, nodes, sortedEdges, _settings.MinEdgeCostMicroseconds)
+            : Graph;
         var now = _time.GetTimestamp();
         foreach (var (origin, held) in _records)
         {
             held.UnreachableSince = graph.IsReachable(origin) ? null : held.UnreachableSince ?? now;
         }
 
-        if (graph.HasSameShape(Graph))
+        if (!changed)
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using MeshNode.Core.Routing;
 
 namespace MeshNode.Core.Topology;
@@ -13,12 +12,12 @@ namespace MeshNode.Core.Topology;
 public sealed class TopologyGraph
 {
     private readonly NodeKey[] _nodes;
-    private readonly FrozenDictionary<NodeKey, int> _index;
+    private readonly Dictionary<NodeKey, int> _index;
     private readonly TopologyEdge[] _edges;
     private readonly int[][] _adjacent;
     private readonly long[][] _adjacentRtt;
-    private readonly FrozenSet<NodeKey> _reachable;
-    private readonly ConcurrentDictionary<int, ShortestPaths> _paths = new();
+    private readonly HashSet<NodeKey> _reachable;
+    private ConcurrentDictionary<int, ShortestPaths>? _paths;
 
     private TopologyGraph(NodeKey self, long version, NodeKey[] nodes, TopologyEdge[] edges, long minEdgeCost)
     {
@@ -27,37 +26,48 @@ public sealed class TopologyGraph
         MinEdgeCostMicroseconds = minEdgeCost;
         _nodes = nodes;
         _edges = edges;
+        // Never mutated after construction, so concurrent readers are safe.
         var index = new Dictionary<NodeKey, int>(nodes.Length);
         for (var i = 0; i < nodes.Length; i++)
         {
             index[nodes[i]] = i;
         }
 
-        _index = index.ToFrozenDictionary();
-        var adjacent = new List<(int Node, long Rtt)>[nodes.Length];
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            adjacent[i] = [];
-        }
-
+        _index = index;
+        var degree = new int[nodes.Length];
         foreach (var edge in edges)
         {
-            int a = index[edge.A], b = index[edge.B];
-            adjacent[a].Add((b, edge.RttMicroseconds));
-            adjacent[b].Add((a, edge.RttMicroseconds));
+            degree[index[edge.A]]++;
+            degree[index[edge.B]]++;
         }
 
-        // Neighbour lists in key order: the order Dijkstra relaxes in, and the order callers see.
         _adjacent = new int[nodes.Length][];
         _adjacentRtt = new long[nodes.Length][];
         for (var i = 0; i < nodes.Length; i++)
         {
-            adjacent[i].Sort((x, y) => x.Node.CompareTo(y.Node));
-            _adjacent[i] = adjacent[i].Select(n => n.Node).ToArray();
-            _adjacentRtt[i] = adjacent[i].Select(n => n.Rtt).ToArray();
+            _adjacent[i] = new int[degree[i]];
+            _adjacentRtt[i] = new long[degree[i]];
         }
 
-        _reachable = ComputeReachable().ToFrozenSet();
+        // Each list ends sorted by node index, which is key order: the order Dijkstra relaxes
+        // in and the order callers see.
+        Array.Clear(degree);
+        foreach (var edge in edges)
+        {
+            int a = index[edge.A], b = index[edge.B];
+            _adjacent[a][degree[a]] = b;
+            _adjacentRtt[a][degree[a]++] = edge.RttMicroseconds;
+            _adjacent[b][degree[b]] = a;
+            _adjacentRtt[b][degree[b]++] = edge.RttMicroseconds;
+        }
+
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            Array.Sort(_adjacent[i], _adjacentRtt[i]);
+        }
+
+        _reachable = [.. ComputeReachable()];
+        Reachable = _reachable.AsReadOnly();
     }
 
     /// <summary>The node whose view this is.</summary>
@@ -76,7 +86,7 @@ public sealed class TopologyGraph
     public IReadOnlyList<TopologyEdge> Edges => _edges;
 
     /// <summary>The nodes reachable from <see cref="Self"/> over two-way links, <see cref="Self"/> included.</summary>
-    public IReadOnlySet<NodeKey> Reachable => _reachable;
+    public IReadOnlySet<NodeKey> Reachable { get; }
 
     /// <summary>Shortest paths from <see cref="Self"/>: next hops for directed traffic.</summary>
     public ShortestPaths Paths => PathsFrom(Self);
@@ -136,7 +146,9 @@ public sealed class TopologyGraph
             throw new ArgumentException($"Node {root.ToShortString()} is not in the graph.", nameof(root));
         }
 
-        return _paths.GetOrAdd(rootIndex, static (i, graph) => new ShortestPaths(graph, i), this);
+        // Created on first use: most snapshots a database builds are replaced before anyone asks.
+        var paths = LazyInitializer.EnsureInitialized(ref _paths, static () => new ConcurrentDictionary<int, ShortestPaths>());
+        return paths.GetOrAdd(rootIndex, static (i, graph) => new ShortestPaths(graph, i), this);
     }
 
     internal static TopologyGraph Create(
@@ -161,19 +173,30 @@ public sealed class TopologyGraph
             nodeSet.Add(edge.B);
         }
 
-        var sortedNodes = nodeSet.ToArray();
-        Array.Sort(sortedNodes);
         var sortedEdges = edgeMap.Select(e => new TopologyEdge(e.Key.Item1, e.Key.Item2, e.Value)).ToArray();
-        Array.Sort(sortedEdges, static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        return new TopologyGraph(self, version, sortedNodes, sortedEdges, Math.Max(1, minEdgeCostMicroseconds));
+        return FromSorted(self, version, Sorted(nodeSet), SortEdges(sortedEdges), minEdgeCostMicroseconds);
     }
 
-    /// <summary>Same nodes and same edges with the same RTTs (the version is not compared).</summary>
-    internal bool HasSameShape(TopologyGraph other) =>
-        Self == other.Self
-        && MinEdgeCostMicroseconds == other.MinEdgeCostMicroseconds
-        && _nodes.AsSpan().SequenceEqual(other._nodes)
-        && _edges.AsSpan().SequenceEqual(other._edges);
+    /// <summary>Builds from nodes in key order (self included) and distinct edges with A &lt; B in (A, B) order.</summary>
+    internal static TopologyGraph FromSorted(NodeKey self, long version, NodeKey[] nodes, TopologyEdge[] edges, long minEdgeCostMicroseconds) =>
+        new(self, version, nodes, edges, Math.Max(1, minEdgeCostMicroseconds));
+
+    internal static NodeKey[] Sorted(IEnumerable<NodeKey> nodes)
+    {
+        var sorted = nodes.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    internal static TopologyEdge[] SortEdges(TopologyEdge[] edges)
+    {
+        Array.Sort(edges, static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return edges;
+    }
+
+    /// <summary>Same nodes and same edges with the same RTTs as the given sorted arrays.</summary>
+    internal bool HasShape(ReadOnlySpan<NodeKey> nodes, ReadOnlySpan<TopologyEdge> edges) =>
+        _nodes.AsSpan().SequenceEqual(nodes) && _edges.AsSpan().SequenceEqual(edges);
 
     internal int NodeCount => _nodes.Length;
 

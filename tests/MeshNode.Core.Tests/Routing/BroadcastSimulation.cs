@@ -25,9 +25,11 @@ internal sealed class BroadcastSimulation
         _gone = new bool[topology.Count];
         var settings = new TopologySettings();
         _databases = topology.Keys.Select(k => new LinkStateDatabase(k, settings, _clock, initialSequence: 0)).ToArray();
+        // Converged: every node issues its record, every database takes all the others at once.
+        var records = Enumerable.Range(0, topology.Count).Select(i => _databases[i].IssueOwn(OwnLinks(i)).OwnRecord!).ToArray();
         for (var i = 0; i < topology.Count; i++)
         {
-            Publish(i);
+            _databases[i].ApplyAll(records.Where(r => r.Origin != topology.Keys[i]).ToArray());
         }
     }
 
@@ -105,10 +107,7 @@ internal sealed class BroadcastSimulation
 
     private void Publish(int node)
     {
-        var neighbours = _topology.NeighboursOf(node)
-            .Select(n => new LinkStateNeighbour(_topology.Keys[n], _topology.RttOf(node, n)))
-            .ToArray();
-        var record = _databases[node].IssueOwn(neighbours).OwnRecord!;
+        var record = _databases[node].IssueOwn(OwnLinks(node)).OwnRecord!;
         for (var i = 0; i < _databases.Length; i++)
         {
             if (i != node && !_gone[i])
@@ -117,6 +116,9 @@ internal sealed class BroadcastSimulation
             }
         }
     }
+
+    private LinkStateNeighbour[] OwnLinks(int node) =>
+        _topology.NeighboursOf(node).Select(n => new LinkStateNeighbour(_topology.Keys[n], _topology.RttOf(node, n))).ToArray();
 
     /// <summary>The state of one broadcast in flight.</summary>
     private sealed class Broadcast

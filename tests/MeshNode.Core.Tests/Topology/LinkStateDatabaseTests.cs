@@ -208,6 +208,36 @@ public sealed class LinkStateDatabaseTests
     }
 
     [Fact]
+    public void Applies_a_whole_database_at_once_with_one_change()
+    {
+        var db = NewDatabase();
+        db.IssueOwn([Neighbour(2, 1000)]);
+        var raised = 0;
+        db.GraphChanged += (_, _) => raised++;
+
+        var update = db.ApplyAll([Record(2, 1, (1, 1000), (3, 1000)), Record(3, 1, (2, 1000)), Record(3, 1, (2, 1000)), Record(1, 0)]);
+
+        Assert.Equal([LinkStateOutcome.Accepted, LinkStateOutcome.Accepted, LinkStateOutcome.Duplicate, LinkStateOutcome.Outdated], update.Outcomes);
+        Assert.True(update.GraphChanged);
+        Assert.Equal(1, raised);
+        Assert.Equal(2, update.Graph.Paths.HopCount(TestKeys.Node(3)));
+        Assert.Null(update.OwnRecord);
+    }
+
+    [Fact]
+    public void A_batch_with_an_earlier_run_of_itself_reissues_once()
+    {
+        var db = NewDatabase();
+        db.IssueOwn([Neighbour(2, 1000)]);
+
+        var update = db.ApplyAll([Record(1, 90), Record(2, 1, (1, 1000))]);
+
+        Assert.Equal(LinkStateOutcome.OwnRecordSuperseded, update.Outcomes[0]);
+        Assert.Equal(91UL, update.OwnRecord!.Sequence);
+        Assert.True(update.Graph.IsReachable(TestKeys.Node(2)));
+    }
+
+    [Fact]
     public void Hands_out_every_record_for_a_new_neighbour()
     {
         var db = Converged();
