@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace MeshNode.Core.Discovery;
+
+/// <summary>
+/// The UDP socket of discovery: bound to the shared discovery port with SO_REUSEADDR (several
+/// nodes on one host) and SO_BROADCAST, receiving into a bounded queue that drops and counts
+/// when full. It moves bytes only; signing and checking announces is the protocol's job.
+/// </summary>
+public sealed class DiscoverySocket : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly DiscoverySettings _settings;
+    private readonly TimeProvider _time;
+    private readonly Channel<DiscoveryDatagram> _received;
+    private readonly Task _receiving;
+    private long _droppedQueueFull;
+    private long _droppedOversized;
+    private long _receivedCount;
+    private long _sendErrors;
+    private volatile bool _disposed;
+
+    private DiscoverySocket(Socket socket, DiscoverySettings settings, TimeProvider time)
+    {
+        _socket = socket;
+        _settings = settings;
+        _time = time;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        _received = Channel.CreateBounded<DiscoveryDatagram>(new BoundedChannelOptions(settings.ReceiveQueueCapacity)
+        {
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _receiving = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <summary>The bound address and port (the real port when 0 was asked for).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Received datagrams, in arrival order. Completes when the socket is disposed.</summary>
+    public ChannelReader<DiscoveryDatagram> Received => _received.Reader;
+
+    /// <summary>Datagrams accepted into <see cref="Received"/>.</summary>
+    public long ReceivedCount => Interlocked.Read(ref _receivedCount);
+
+    /// <summary>Datagrams dropped because <see cref="Received"/> was full.</summary>
+    public long DroppedQueueFull => Interlocked.Read(ref _droppedQueueFull);
+
+    /// <summary>Datagrams dropped for exceeding <see cref="DiscoverySettings.MaxDatagramBytes"/>.</summary>
+    public long DroppedOversized => Interlocked.Read(ref _droppedOversized);
+
+    /// <summary>Sends that failed (an interface went down, no route); each is counted, none throws.</summary>
+    public long SendErrors => Interlocked.Read(ref _sendErrors);
+
+    /// <summary>Test hook: a datagram was queued or dropped (raised on the receive loop).</summary>
+    internal event Action? Judged;
+
+    /// <summary>Binds the socket and starts receiving.</summary>
+    /// <exception cref="SocketException">When the port cannot be bound even with address reuse.</exception>
+    public static DiscoverySocket Bind(DiscoverySettings settings, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.EnableBroadcast = true;
+            socket.Bind(new IPEndPoint(settings.BindAddress, settings.Port));
+            return new DiscoverySocket(socket, settings, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends one datagram to each destination; returns how many sends succeeded (failures are
+    /// counted in <see cref="SendErrors"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the datagram exceeds <see cref="DiscoverySettings.MaxDatagramBytes"/>.</exception>
+    public async ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, IEnumerable<IPEndPoint> destinations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destinations);
+        if (datagram.Length > _settings.MaxDatagramBytes)
+        {
+            throw new ArgumentException(
+                $"Datagram of {datagram.Length} bytes exceeds {nameof(DiscoverySettings.MaxDatagramBytes)} ({_settings.MaxDatagramBytes}).",
+                nameof(datagram));
+        }
+
+        var sent = 0;
+        foreach (var destination in destinations)
+        {
+            try
+            {
+                await _socket.SendToAsync(datagram, SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
+                sent++;
+            }
+            catch (SocketException)
+            {
+                Interlocked.Increment(ref _sendErrors);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Broadcasts one datagram on the discovery port: to 127.255.255.255 only when
+    /// <see cref="DiscoverySettings.LoopbackOnly"/>, else to the broadcast address of every up
+    /// IPv4 interface and to 255.255.255.255. Returns how many sends succeeded.
+    /// </summary>
+    public ValueTask<int> BroadcastAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken = default)
+    {
+        return SendToAsync(datagram, BroadcastTargets(), cancellationToken);
+    }
+
+    /// <summary>Where <see cref="BroadcastAsync"/> sends right now.</summary>
+    public IReadOnlyList<IPEndPoint> BroadcastTargets()
+    {
+        var port = _settings.Port == 0 ? LocalEndPoint.Port : _settings.Port;
+        if (_settings.LoopbackOnly)
+        {
+            return [new IPEndPoint(IPAddress.Parse("127.255.255.255"), port)];
+        }
+
+        return [.. BroadcastAddresses.OfUpInterfaces().Append(BroadcastAddresses.Limited).Distinct().Select(a => new IPEndPoint(a, port))];
+    }
+
+    /// <summary>Closes the socket; <see cref="Received"/> completes after what was queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        _socket.Dispose();
+        await _receiving.ConfigureAwait(false);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        // One byte more than allowed, so an oversized datagram shows as a full buffer (Linux
+        // truncates silently) instead of passing as a shorter one.
+        var buffer = new byte[_settings.MaxDatagramBytes + 1];
+        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        while (!_disposed)
+        {
+            try
+            {
+                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any).ConfigureAwait(false);
+                if (result.ReceivedBytes > _settings.MaxDatagramBytes)
+                {
+                    Interlocked.Increment(ref _droppedOversized);
+                    Judged?.Invoke();
+                    continue;
+                }
+
+                var datagram = new DiscoveryDatagram(
+                    buffer.AsSpan(0, result.ReceivedBytes).ToArray(),
+                    (IPEndPoint)result.RemoteEndPoint,
+                    _time.GetUtcNow());
+                if (_received.Writer.TryWrite(datagram))
+                {
+                    Interlocked.Increment(ref _receivedCount);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _droppedQueueFull);
+                }
+
+                Judged?.Invoke();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+            {
+                Interlocked.Increment(ref _droppedOversized);
+            }
+            catch (SocketException) when (!_disposed)
+            {
+                // An ICMP error reported on the socket (port unreachable after a send): not ours to act on.
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                break;
+            }
+        }
+
+        _received.Writer.TryComplete();
+    }
+}
