@@ -45,5 +45,4 @@ public class BodyProtectorTests
         Assert.Equal(new byte[] { 1, 2, 3 }, BodyProtector.UnwrapSealed(wrapped).ToArray());
         Assert.Equal(ProtocolViolationReason.MalformedMessage, Assert.Throws<ProtocolViolationException>(() => BodyProtector.UnwrapSealed([0xFF])).Reason);
     }
-
 }
