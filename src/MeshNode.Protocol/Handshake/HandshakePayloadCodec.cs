@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Identity;
 using MeshNode.Protocol.Wire;
 
 namespace MeshNode.Protocol.Handshake;
@@ -13,7 +13,6 @@ namespace MeshNode.Protocol.Handshake;
 /// </summary>
 internal static class HandshakePayloadCodec
 {
-    private const int NetworkProofSize = 32;
     private const int MaxNetworkTagBytes = 32;
 
     public static byte[] WriteHello(uint minVersion, uint maxVersion, ReadOnlySpan<byte> networkTag) =>
@@ -28,7 +27,7 @@ internal static class HandshakePayloadCodec
     public static uint ReadHello(byte[] payload, LinkHandshakeSettings settings)
     {
         var hello = Parse(HandshakeHello.Parser, payload, "HandshakeHello");
-        if (hello.NetworkTag.Length > MaxNetworkTagBytes || !hello.NetworkTag.Span.SequenceEqual(settings.NetworkTag.Span))
+        if (hello.NetworkTag.Length > MaxNetworkTagBytes || !hello.NetworkTag.Span.SequenceEqual(NetworkTag(settings)))
         {
             throw new ProtocolViolationException(ProtocolViolationReason.NetworkMismatch, "The peer is on another network (network tag differs).");
         }
@@ -43,27 +42,31 @@ internal static class HandshakePayloadCodec
         return Math.Min(hello.MaxVersion, settings.MaxVersion);
     }
 
+    /// <summary>The network tag of these settings: 8 bytes in passphrase mode, empty on an open network.</summary>
+    public static ReadOnlySpan<byte> NetworkTag(LinkHandshakeSettings settings) =>
+        settings.Network is null ? [] : settings.Network.Tag.Span;
+
     public static byte[] WritePayload(
         LinkHandshakeSettings settings,
-        byte[] identitySeed,
         ReadOnlySpan<byte> staticPublicKey,
         uint version,
         byte[] handshakeHash,
         byte role)
     {
+        var identity = settings.Identity;
         var payload = new HandshakePayload
         {
-            IdentityKey = ByteString.CopyFrom(Ed25519.PublicKeyFrom(identitySeed)),
-            StaticSignature = ByteString.CopyFrom(Ed25519.Sign(identitySeed, LinkDomains.Concat(LinkDomains.NoiseStatic, staticPublicKey))),
-            SealingKey = ByteString.CopyFrom(settings.SealingPublicKey.Span),
-            SealingSignature = ByteString.CopyFrom(Ed25519.Sign(identitySeed, LinkDomains.Concat(LinkDomains.SealingKey, settings.SealingPublicKey.Span))),
+            IdentityKey = ByteString.CopyFrom(identity.PublicKey.Span),
+            StaticSignature = ByteString.CopyFrom(identity.Sign(LinkDomains.NoiseStatic, staticPublicKey)),
+            SealingKey = ByteString.CopyFrom(identity.SealingPublicKey.Span),
+            SealingSignature = ByteString.CopyFrom(identity.SealingKeySignature.Span),
             Name = settings.DisplayName,
             ProtocolVersion = version,
         };
         payload.Capabilities.AddRange(settings.Capabilities);
-        if (!settings.NetworkKey.IsEmpty)
+        if (settings.Network is not null)
         {
-            payload.NetworkProof = ByteString.CopyFrom(NetworkProof(settings.NetworkKey.Span, handshakeHash, role));
+            payload.NetworkProof = ByteString.CopyFrom(settings.Network.ComputeProof(ProofContext(handshakeHash, role)));
         }
 
         return payload.ToByteArray();
@@ -98,8 +101,7 @@ internal static class HandshakePayloadCodec
             throw new ProtocolViolationException(ProtocolViolationReason.IdentityMismatch, "The peer has this node's own identity (a link to itself or a cloned key).");
         }
 
-        if (payload.SealingKey.Length != X25519.KeySize
-            || !Ed25519.Verify(identity, LinkDomains.Concat(LinkDomains.SealingKey, payload.SealingKey.Span), payload.SealingSignature.Span))
+        if (!SealingKeyBinding.Verify(identity, payload.SealingKey.Span, payload.SealingSignature.Span))
         {
             throw new ProtocolViolationException(ProtocolViolationReason.IdentityMismatch, "The peer's sealing key is not signed by its identity.");
         }
@@ -123,18 +125,12 @@ internal static class HandshakePayloadCodec
         return payload;
     }
 
-    public static byte[] NetworkProof(ReadOnlySpan<byte> networkKey, ReadOnlySpan<byte> handshakeHash, byte role)
-    {
-        Span<byte> input = stackalloc byte[LinkDomains.NetworkProof.Length + handshakeHash.Length + 1];
-        LinkDomains.NetworkProof.CopyTo(input);
-        handshakeHash.CopyTo(input[LinkDomains.NetworkProof.Length..]);
-        input[^1] = role;
-        return HMACSHA256.HashData(networkKey, input);
-    }
+    /// <summary>The context a network proof binds to: handshake hash || role byte (NetworkKey adds the label).</summary>
+    public static byte[] ProofContext(ReadOnlySpan<byte> handshakeHash, byte role) => [.. handshakeHash, role];
 
     private static void CheckNetworkProof(HandshakePayload payload, LinkHandshakeSettings settings, ReadOnlySpan<byte> handshakeHash, byte peerRole)
     {
-        if (settings.NetworkKey.IsEmpty)
+        if (settings.Network is null)
         {
             if (!payload.NetworkProof.IsEmpty)
             {
@@ -145,9 +141,7 @@ internal static class HandshakePayloadCodec
             return;
         }
 
-        var expected = NetworkProof(settings.NetworkKey.Span, handshakeHash, peerRole);
-        if (payload.NetworkProof.Length != NetworkProofSize
-            || !CryptographicOperations.FixedTimeEquals(expected, payload.NetworkProof.Span))
+        if (!settings.Network.VerifyProof(ProofContext(handshakeHash, peerRole), payload.NetworkProof.Span))
         {
             throw new ProtocolViolationException(
                 ProtocolViolationReason.NetworkMismatch, "The peer did not prove the network key (different passphrase or none).");

@@ -11,12 +11,6 @@ internal static class LinkDomains
     /// <summary>Prefix of the identity's signature over the Noise static public key.</summary>
     public static readonly byte[] NoiseStatic = Encoding.ASCII.GetBytes("meshnode/v1/noise-static");
 
-    /// <summary>Prefix of the identity's signature over the sealing public key.</summary>
-    public static readonly byte[] SealingKey = Encoding.ASCII.GetBytes("meshnode/v1/sealing-key");
-
-    /// <summary>Prefix of the network-key proof.</summary>
-    public static readonly byte[] NetworkProof = Encoding.ASCII.GetBytes("meshnode/v1/network-proof");
-
     /// <summary>Role byte of a proof written by the initiator ('I').</summary>
     public const byte InitiatorRole = 0x49;
 

@@ -31,7 +31,6 @@ public sealed class LinkHandshake : IDisposable
 
     private readonly LinkHandshakeSettings _settings;
     private readonly HandshakeState _noise;
-    private readonly byte[] _identitySeed;
     private readonly byte[] _identityKey;
     private uint _version;
     private bool _failed;
@@ -42,8 +41,7 @@ public sealed class LinkHandshake : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         Validate(settings);
         _settings = settings;
-        _identitySeed = settings.IdentitySeed.ToArray();
-        _identityKey = Ed25519.PublicKeyFrom(_identitySeed);
+        _identityKey = settings.Identity.PublicKey.ToArray();
         var staticKey = settings.StaticPrivateKey.IsEmpty
             ? X25519.GeneratePrivateKey(settings.Random)
             : settings.StaticPrivateKey.ToArray();
@@ -52,7 +50,7 @@ public sealed class LinkHandshake : IDisposable
             _noise = new HandshakeState(
                 NoiseProtocol.XXChaChaPolySha256,
                 initiator,
-                LinkDomains.Concat(LinkDomains.Prologue, settings.NetworkTag.Span),
+                LinkDomains.Concat(LinkDomains.Prologue, HandshakePayloadCodec.NetworkTag(settings)),
                 settings.Random,
                 localStatic: staticKey);
         }
@@ -87,7 +85,7 @@ public sealed class LinkHandshake : IDisposable
                 ProtocolViolationReason.HandshakeOutOfOrder, "Only the initiator writes first, and only once; then use ReadNext.");
         }
 
-        return _noise.WriteMessage(HandshakePayloadCodec.WriteHello(_settings.MinVersion, _settings.MaxVersion, _settings.NetworkTag.Span));
+        return _noise.WriteMessage(HandshakePayloadCodec.WriteHello(_settings.MinVersion, _settings.MaxVersion, HandshakePayloadCodec.NetworkTag(_settings)));
     }
 
     /// <summary>Reads the peer's next message and returns what to send next and, at the end, the result.</summary>
@@ -118,7 +116,7 @@ public sealed class LinkHandshake : IDisposable
         }
     }
 
-    /// <summary>Zeroes the identity seed and all handshake secrets.</summary>
+    /// <summary>Zeroes the handshake secrets (not the identity, which the caller owns).</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -127,7 +125,6 @@ public sealed class LinkHandshake : IDisposable
         }
 
         _disposed = true;
-        CryptographicOperations.ZeroMemory(_identitySeed);
         _noise.Dispose();
     }
 
@@ -175,7 +172,7 @@ public sealed class LinkHandshake : IDisposable
 
     private byte[] WritePayload(byte role) =>
         _noise.WriteMessage(hash => HandshakePayloadCodec.WritePayload(
-            _settings, _identitySeed, _noise.LocalStaticPublicKey!.Value.Span, _version, hash, role));
+            _settings, _noise.LocalStaticPublicKey!.Value.Span, _version, hash, role));
 
     private Wire.HandshakePayload ReadPayload(byte[] payload, byte peerRole) =>
         HandshakePayloadCodec.ReadPayload(
@@ -208,24 +205,13 @@ public sealed class LinkHandshake : IDisposable
 
     private static void Validate(LinkHandshakeSettings settings)
     {
-        if (settings.IdentitySeed.Length != Ed25519.SeedSize)
-        {
-            throw new ArgumentException($"IdentitySeed must be {Ed25519.SeedSize} bytes.", nameof(settings));
-        }
-
-        if (settings.SealingPublicKey.Length != X25519.KeySize)
-        {
-            throw new ArgumentException($"SealingPublicKey must be {X25519.KeySize} bytes.", nameof(settings));
-        }
+        ArgumentNullException.ThrowIfNull(settings.Identity);
+        ArgumentNullException.ThrowIfNull(settings.Random);
+        ArgumentNullException.ThrowIfNull(settings.Capabilities);
 
         if (!settings.StaticPrivateKey.IsEmpty && settings.StaticPrivateKey.Length != X25519.KeySize)
         {
             throw new ArgumentException($"StaticPrivateKey must be empty or {X25519.KeySize} bytes.", nameof(settings));
-        }
-
-        if (!settings.NetworkKey.IsEmpty && settings.NetworkKey.Length != 32)
-        {
-            throw new ArgumentException("NetworkKey must be empty or 32 bytes.", nameof(settings));
         }
 
         if (settings.MinVersion == 0 || settings.MinVersion > settings.MaxVersion)

@@ -1,18 +1,18 @@
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Fernet;
+using MeshNode.Protocol.Identity;
 
 namespace MeshNode.Protocol.Handshake;
 
 /// <summary>
-/// What one side brings to a link handshake: its keys, name, versions, capabilities and network.
-/// Key material is copied by <see cref="LinkHandshake"/> at creation and zeroed when it is disposed.
+/// What one side brings to a link handshake: its identity, name, versions, capabilities and network.
+/// The caller owns <see cref="Identity"/> and <see cref="Network"/> and keeps them alive (undisposed)
+/// until the handshake is over; the static key is copied and zeroed when the handshake is disposed.
 /// </summary>
 public sealed record LinkHandshakeSettings
 {
-    /// <summary>The node's Ed25519 identity seed (32 bytes); signs the Noise static key and the sealing key.</summary>
-    public required ReadOnlyMemory<byte> IdentitySeed { get; init; }
-
-    /// <summary>The node's X25519 sealing public key (32 bytes), announced to the peer with a signature.</summary>
-    public required ReadOnlyMemory<byte> SealingPublicKey { get; init; }
+    /// <summary>The node's identity: signs the Noise static key; its signed sealing key is sent to the peer.</summary>
+    public required NodeIdentity Identity { get; init; }
 
     /// <summary>
     /// The Noise static X25519 private key (32 bytes). Empty: a fresh one is drawn from
@@ -32,14 +32,11 @@ public sealed record LinkHandshakeSettings
     /// <summary>Feature names this node supports (at most 32, each at most 32 bytes of UTF-8).</summary>
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 
-    /// <summary>The network tag (8 bytes in passphrase mode, empty on an open network); goes into the prologue.</summary>
-    public ReadOnlyMemory<byte> NetworkTag { get; init; }
-
     /// <summary>
-    /// The 32-byte network key (PBKDF2 of the passphrase) in passphrase mode; empty on an open
-    /// network. Both sides prove they hold it, bound to this handshake's hash.
+    /// The network key in passphrase mode; null on an open network. Its tag goes into the prologue
+    /// and the hello, and both sides prove they hold the key, bound to this handshake's hash.
     /// </summary>
-    public ReadOnlyMemory<byte> NetworkKey { get; init; }
+    public NetworkKey? Network { get; init; }
 
     /// <summary>
     /// The Ed25519 identity key the peer must have (an initiator dialing a known node); empty to

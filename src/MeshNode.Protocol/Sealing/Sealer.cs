@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Identity;
 
 namespace MeshNode.Protocol.Sealing;
 
@@ -49,9 +50,51 @@ public static class Sealer
         ReadOnlySpan<byte> recipientPublicKey,
         ReadOnlySpan<byte> plaintext,
         ReadOnlySpan<byte> associatedData,
+        IRandomSource? random = null) =>
+        Seal(senderIdentitySeed, Ed25519.PublicKeyFrom(senderIdentitySeed), recipientPublicKey, plaintext, associatedData, random);
+
+    /// <summary>Seals <paramref name="plaintext"/> from this node's identity to the recipient.</summary>
+    /// <param name="sender">This node's identity (not disposed).</param>
+    /// <param name="recipientPublicKey">The recipient's 32-byte X25519 sealing public key (checked against its binding signature by the caller).</param>
+    /// <param name="plaintext">What to protect.</param>
+    /// <param name="associatedData">Bound to the sealed bytes but not carried; Open needs the same.</param>
+    /// <param name="random">Source of the ephemeral key; null for <see cref="SystemRandomSource"/>.</param>
+    /// <exception cref="ProtocolViolationException">The recipient key is a low-order point (<see cref="ProtocolViolationReason.InvalidKey"/>).</exception>
+    /// <exception cref="ArgumentException">The recipient key has the wrong length.</exception>
+    public static byte[] Seal(
+        NodeIdentity sender,
+        ReadOnlySpan<byte> recipientPublicKey,
+        ReadOnlySpan<byte> plaintext,
+        ReadOnlySpan<byte> associatedData,
         IRandomSource? random = null)
     {
-        var senderIdentity = Ed25519.PublicKeyFrom(senderIdentitySeed);
+        ArgumentNullException.ThrowIfNull(sender);
+        return Seal(sender.Seed, sender.PublicKey.Span, recipientPublicKey, plaintext, associatedData, random);
+    }
+
+    /// <summary>
+    /// Opens a sealed message addressed to this node's identity; see
+    /// <see cref="Open(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> for the checks and errors.
+    /// </summary>
+    /// <exception cref="ProtocolViolationException">As for the raw-key overload.</exception>
+    public static byte[] Open(
+        NodeIdentity recipient,
+        ReadOnlySpan<byte> senderIdentityKey,
+        ReadOnlySpan<byte> sealedMessage,
+        ReadOnlySpan<byte> associatedData)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return Open(recipient.SealingPrivateKey, recipient.SealingPublicKey.Span, senderIdentityKey, sealedMessage, associatedData);
+    }
+
+    private static byte[] Seal(
+        ReadOnlySpan<byte> senderIdentitySeed,
+        ReadOnlySpan<byte> senderIdentity,
+        ReadOnlySpan<byte> recipientPublicKey,
+        ReadOnlySpan<byte> plaintext,
+        ReadOnlySpan<byte> associatedData,
+        IRandomSource? random)
+    {
         var ephemeral = X25519.GeneratePrivateKey(random ?? SystemRandomSource.Instance);
         var output = new byte[plaintext.Length + Overhead];
         var inner = new byte[Ed25519.SignatureSize + plaintext.Length];
@@ -86,7 +129,7 @@ public static class Sealer
     /// </summary>
     /// <param name="recipientPrivateKey">This node's 32-byte X25519 sealing private key.</param>
     /// <param name="senderIdentityKey">The claimed sender's 32-byte Ed25519 identity public key (e.g. the envelope origin's).</param>
-    /// <param name="sealedMessage">The bytes <see cref="Seal"/> produced.</param>
+    /// <param name="sealedMessage">The bytes Seal produced.</param>
     /// <param name="associatedData">The same associated data the sender used.</param>
     /// <exception cref="ProtocolViolationException">
     /// Too short (<see cref="ProtocolViolationReason.Truncated"/>), unknown version
@@ -98,6 +141,14 @@ public static class Sealer
     /// <exception cref="ArgumentException">A key has the wrong length.</exception>
     public static byte[] Open(
         ReadOnlySpan<byte> recipientPrivateKey,
+        ReadOnlySpan<byte> senderIdentityKey,
+        ReadOnlySpan<byte> sealedMessage,
+        ReadOnlySpan<byte> associatedData) =>
+        Open(recipientPrivateKey, X25519.PublicKeyFrom(recipientPrivateKey), senderIdentityKey, sealedMessage, associatedData);
+
+    private static byte[] Open(
+        ReadOnlySpan<byte> recipientPrivateKey,
+        ReadOnlySpan<byte> recipientPublic,
         ReadOnlySpan<byte> senderIdentityKey,
         ReadOnlySpan<byte> sealedMessage,
         ReadOnlySpan<byte> associatedData)
@@ -119,7 +170,6 @@ public static class Sealer
                 ProtocolViolationReason.UnsupportedVersion, $"Sealed message version {sealedMessage[0]} is not {Version}.");
         }
 
-        var recipientPublic = X25519.PublicKeyFrom(recipientPrivateKey);
         var ephemeralPublic = sealedMessage.Slice(1, X25519.KeySize);
         var innerLength = sealedMessage.Length - HeaderSize - TagSize;
         var inner = new byte[innerLength];

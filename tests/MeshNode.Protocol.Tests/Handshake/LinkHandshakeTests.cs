@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Fernet;
 using MeshNode.Protocol.Handshake;
 using MeshNode.Protocol.Identity;
 using MeshNode.Protocol.Noise;
@@ -9,8 +10,10 @@ namespace MeshNode.Protocol.Tests.Handshake;
 
 public sealed class LinkHandshakeTests
 {
-    private static readonly byte[] NetworkKey = Enumerable.Repeat((byte)0x42, 32).ToArray();
-    private static readonly byte[] Tag = [1, 2, 3, 4, 5, 6, 7, 8];
+    // Derived once: PBKDF2 at the minimum iteration count still takes tens of milliseconds.
+    private static readonly byte[] Salt = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
+    private static readonly NetworkKey Network = NetworkKey.Derive("correct horse", Salt, NetworkKey.MinIterations);
+    private static readonly NetworkKey OtherPassphrase = NetworkKey.Derive("battery staple", Salt, NetworkKey.MinIterations);
 
     private readonly TestNode _alice = new("alice", 11);
     private readonly TestNode _bob = new("bob", 22);
@@ -43,7 +46,7 @@ public sealed class LinkHandshakeTests
     [Fact]
     public void Completes_in_passphrase_mode_when_both_hold_the_network_key()
     {
-        var (a, b) = Run(_alice.Settings(NetworkKey, Tag), _bob.Settings(NetworkKey, Tag));
+        var (a, b) = Run(_alice.Settings(Network), _bob.Settings(Network));
         Assert.Equal(a.HandshakeHash.ToArray(), b.HandshakeHash.ToArray());
     }
 
@@ -108,48 +111,73 @@ public sealed class LinkHandshakeTests
         Assert.Equal(ProtocolViolationReason.IdentityMismatch, ex.Reason);
     }
 
-    [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Refuses_a_peer_with_another_passphrase_or_none(bool aliceHasKey, bool bobHasKey)
+    [Fact]
+    public void Responder_refuses_another_passphrase_at_message_1()
     {
-        var bobKey = aliceHasKey && bobHasKey ? Enumerable.Repeat((byte)0x43, 32).ToArray() : NetworkKey;
-        var ex = Assert.Throws<ProtocolViolationException>(() => Run(
-            _alice.Settings(aliceHasKey ? NetworkKey : null, Tag),
-            _bob.Settings(bobHasKey ? bobKey : null, Tag)));
-        Assert.Equal(ProtocolViolationReason.NetworkMismatch, ex.Reason);
+        using var initiator = LinkHandshake.Initiator(_alice.Settings(Network));
+        using var responder = LinkHandshake.Responder(_bob.Settings(OtherPassphrase));
+
+        AssertRefused(ProtocolViolationReason.NetworkMismatch, () => responder.ReadNext(initiator.WriteNext()));
     }
 
     [Fact]
-    public void Responder_refuses_another_network_tag_at_message_1()
+    public void Open_and_passphrase_nodes_do_not_link()
     {
-        using var initiator = LinkHandshake.Initiator(_alice.Settings(NetworkKey, Tag));
-        using var responder = LinkHandshake.Responder(_bob.Settings(NetworkKey, [9, 9, 9, 9, 9, 9, 9, 9]));
-
+        using var initiator = LinkHandshake.Initiator(_alice.Settings());
+        using var responder = LinkHandshake.Responder(_bob.Settings(Network));
         AssertRefused(ProtocolViolationReason.NetworkMismatch, () => responder.ReadNext(initiator.WriteNext()));
+
+        using var initiator2 = LinkHandshake.Initiator(_alice.Settings(Network));
+        using var responder2 = LinkHandshake.Responder(_bob.Settings());
+        AssertRefused(ProtocolViolationReason.NetworkMismatch, () => responder2.ReadNext(initiator2.WriteNext()));
+    }
+
+    [Fact]
+    public void A_node_that_copies_the_public_tag_but_lacks_the_passphrase_cannot_link()
+    {
+        // The tag is broadcast in every Announce; Eve puts it in her hello and prologue, but
+        // cannot compute the proof.
+        using var alice = LinkHandshake.Initiator(_alice.Settings(Network));
+        var eve = new TestNode("eve", 77);
+        var eveRaw = eve.RawResponder(Network.Tag.ToArray());
+        eveRaw.ReadMessage(alice.WriteNext());
+        var withoutProof = eve.Payload();
+        AssertRefused(ProtocolViolationReason.NetworkMismatch, () => alice.ReadNext(eveRaw.WriteMessage(withoutProof.ToByteArray())));
+
+        using var bob = LinkHandshake.Responder(_bob.Settings(Network));
+        using var eveAsInitiator = new HandshakeState(
+            NoiseProtocol.XXChaChaPolySha256, true, TestNode.Concat("meshnode/v1", Network.Tag.Span), eve.Random, localStatic: eve.StaticPrivate);
+        var hello = new HandshakeHello { MinVersion = 1, MaxVersion = 1, NetworkTag = ByteString.CopyFrom(Network.Tag.Span) };
+        eveAsInitiator.ReadMessage(bob.ReadNext(eveAsInitiator.WriteMessage(hello.ToByteArray())).Outgoing!);
+        var guess = eve.Payload();
+        var message3 = eveAsInitiator.WriteMessage(h =>
+        {
+            guess.NetworkProof = ByteString.CopyFrom(OtherPassphrase.ComputeProof([.. h, (byte)'I']));
+            return guess.ToByteArray();
+        });
+        AssertRefused(ProtocolViolationReason.NetworkMismatch, () => bob.ReadNext(message3));
     }
 
     [Fact]
     public void A_network_proof_from_another_handshake_is_refused()
     {
         // Eve lacks the passphrase but copies Bob's proof from an earlier handshake.
-        using var alice1 = LinkHandshake.Initiator(_alice.Settings(NetworkKey, Tag));
-        var bobRaw = _bob.RawResponder(Tag);
+        using var alice1 = LinkHandshake.Initiator(_alice.Settings(Network));
+        var bobRaw = _bob.RawResponder(Network.Tag.ToArray());
         bobRaw.ReadMessage(alice1.WriteNext());
         var bobPayload = _bob.Payload();
         byte[]? proof = null;
         var message2 = bobRaw.WriteMessage(h =>
         {
-            proof = HandshakePayloadCodec.NetworkProof(NetworkKey, h, (byte)'R');
+            proof = Network.ComputeProof([.. h, (byte)'R']);
             bobPayload.NetworkProof = ByteString.CopyFrom(proof);
             return bobPayload.ToByteArray();
         });
         alice1.ReadNext(message2);
 
         var eve = new TestNode("eve", 77);
-        using var alice2 = LinkHandshake.Initiator(_alice.Settings(NetworkKey, Tag));
-        var eveRaw = eve.RawResponder(Tag);
+        using var alice2 = LinkHandshake.Initiator(_alice.Settings(Network));
+        var eveRaw = eve.RawResponder(Network.Tag.ToArray());
         eveRaw.ReadMessage(alice2.WriteNext());
         var evePayload = eve.Payload();
         evePayload.NetworkProof = ByteString.CopyFrom(proof!);

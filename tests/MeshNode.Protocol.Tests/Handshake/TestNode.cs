@@ -1,7 +1,9 @@
 using System.Text;
 using Google.Protobuf;
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Fernet;
 using MeshNode.Protocol.Handshake;
+using MeshNode.Protocol.Identity;
 using MeshNode.Protocol.Noise;
 using MeshNode.Protocol.Tests.Crypto;
 using MeshNode.Protocol.Wire;
@@ -21,7 +23,10 @@ internal sealed class TestNode
         SealingPrivate = X25519.GeneratePrivateKey(Random);
         SealingPublic = X25519.PublicKeyFrom(SealingPrivate);
         Name = name;
+        Identity = NodeIdentity.FromSecrets(IdentitySeed, SealingPrivate);
     }
+
+    public NodeIdentity Identity { get; }
 
     public DeterministicRandomSource Random { get; }
 
@@ -39,15 +44,13 @@ internal sealed class TestNode
 
     public string Name { get; }
 
-    public LinkHandshakeSettings Settings(byte[]? networkKey = null, byte[]? tag = null) => new()
+    public LinkHandshakeSettings Settings(NetworkKey? network = null) => new()
     {
-        IdentitySeed = IdentitySeed,
-        SealingPublicKey = SealingPublic,
+        Identity = Identity,
         StaticPrivateKey = StaticPrivate,
         DisplayName = Name,
         Capabilities = ["chat", "files"],
-        NetworkKey = networkKey ?? [],
-        NetworkTag = tag ?? [],
+        Network = network,
         Random = Random,
     };
 

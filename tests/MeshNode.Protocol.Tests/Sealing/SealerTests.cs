@@ -1,4 +1,5 @@
 using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Identity;
 using MeshNode.Protocol.Sealing;
 using MeshNode.Protocol.Tests.Crypto;
 
@@ -30,6 +31,18 @@ public sealed class SealerTests
 
         Assert.Equal(Message.Length + Sealer.Overhead, sealedMessage.Length);
         Assert.Equal(Message, Sealer.Open(_recipientPrivate, _senderIdentity, sealedMessage, Ad));
+    }
+
+    [Fact]
+    public void Node_identities_seal_and_open_like_raw_keys()
+    {
+        using var sender = NodeIdentity.FromSecrets(_senderSeed, X25519.GeneratePrivateKey(_random));
+        using var recipient = NodeIdentity.FromSecrets(Ed25519.GenerateSeed(_random), _recipientPrivate);
+
+        var sealedMessage = Sealer.Seal(sender, recipient.SealingPublicKey.Span, Message, Ad, _random);
+        Assert.Equal(Message, Sealer.Open(recipient, sender.PublicKey.Span, sealedMessage, Ad));
+        Assert.Equal(Message, Sealer.Open(_recipientPrivate, _senderIdentity, sealedMessage, Ad));
+        AssertRefused(ProtocolViolationReason.AuthenticationFailed, () => Sealer.Open(sender, sender.PublicKey.Span, sealedMessage, Ad));
     }
 
     [Fact]
