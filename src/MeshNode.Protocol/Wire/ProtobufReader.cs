@@ -20,6 +20,13 @@ internal static class ProtobufReader
         {
             throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, $"{what} does not decode: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException or OverflowException or InvalidOperationException)
+        {
+            // Google.Protobuf 3.25.1 throws IndexOutOfRangeException for a nested message whose
+            // length varint decodes negative (e.g. 12 FF FF FF FF 07), found by the fuzz harness.
+            // Raised by the parser on these bytes alone, so it is malformed input like any other.
+            throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, $"{what} does not decode: {ex.GetType().Name}", ex);
+        }
     }
 
     /// <summary>Refuses a byte field whose length is not exactly <paramref name="length"/>.</summary>

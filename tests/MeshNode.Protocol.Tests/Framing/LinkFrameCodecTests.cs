@@ -134,4 +134,15 @@ public class LinkFrameCodecTests
         var bytes = new LinkFrame { Close = new Close { Reason = (CloseReason)77 } }.ToByteArray();
         Assert.Equal(LinkCloseReason.Unspecified, Assert.IsType<CloseFrame>(LinkFrameCodec.Decode(bytes, Limits)).Reason);
     }
+
+    [Theory]
+    [InlineData("12FFFFFFFF0704080110")]
+    [InlineData("22FFFFFFFF070425AE2D")]
+    [InlineData("12FFFFFFFF07")]
+    [InlineData("0AFFFFFFFF0F")]
+    public void Rejects_a_nested_message_with_a_huge_length_as_malformed(string hex)
+    {
+        var ex = Assert.Throws<ProtocolViolationException>(() => LinkFrameCodec.Decode(Convert.FromHexString(hex), Limits));
+        Assert.Equal(ProtocolViolationReason.MalformedMessage, ex.Reason);
+    }
 }
