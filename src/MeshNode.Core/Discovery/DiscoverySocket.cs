@@ -20,6 +20,7 @@ public sealed class DiscoverySocket : IAsyncDisposable
     private long _droppedOversized;
     private long _receivedCount;
     private long _sendErrors;
+    private long _receiveErrors;
     private volatile bool _disposed;
 
     private DiscoverySocket(Socket socket, DiscoverySettings settings, TimeProvider time)
@@ -53,6 +54,9 @@ public sealed class DiscoverySocket : IAsyncDisposable
 
     /// <summary>Sends that failed (an interface went down, no route); each is counted, none throws.</summary>
     public long SendErrors => Interlocked.Read(ref _sendErrors);
+
+    /// <summary>Errors reported on the socket while receiving (ICMP errors after a send); each is counted and skipped.</summary>
+    public long ReceiveErrors => Interlocked.Read(ref _receiveErrors);
 
     /// <summary>Test hook: a datagram was queued or dropped (raised on the receive loop).</summary>
     internal event Action? Judged;
@@ -180,6 +184,7 @@ public sealed class DiscoverySocket : IAsyncDisposable
             catch (SocketException) when (!_disposed)
             {
                 // An ICMP error reported on the socket (port unreachable after a send): not ours to act on.
+                Interlocked.Increment(ref _receiveErrors);
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {

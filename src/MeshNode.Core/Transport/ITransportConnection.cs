@@ -7,7 +7,9 @@ namespace MeshNode.Core.Transport;
 /// bounded by <see cref="TransportSettings.MaxBufferedBytes"/>: when the remote reader falls
 /// behind, <c>Pipe.Output.FlushAsync</c> does not complete until it catches up (back-pressure).
 /// <see cref="IAsyncDisposable.DisposeAsync"/> is a clean close: bytes already written are sent,
-/// then the remote reader sees the end of the stream.
+/// then the remote reader sees the end of the stream. Dispose only once this side's reader and
+/// writer are idle (the pipe's one-user rule); to break a connection from another thread, call
+/// <see cref="Abort"/>, which is thread-safe.
 /// </summary>
 public interface ITransportConnection : IAsyncDisposable
 {

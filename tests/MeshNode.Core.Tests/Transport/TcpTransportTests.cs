@@ -28,14 +28,9 @@ public sealed class TcpTransportTests : TransportContractTests
         return Task.FromResult(TransportEndpoint.FromIPEndPoint((IPEndPoint)probe.LocalEndPoint!));
     }
 
-    [Fact]
+    [IPv6Fact]
     public async Task Works_over_IPv6_loopback()
     {
-        if (!Socket.OSSupportsIPv6)
-        {
-            return;
-        }
-
         var transport = new TcpTransport(Settings);
         await using var listener = await transport.ListenAsync(TransportEndpoint.Parse("[::1]:0"));
         var accepting = listener.AcceptAsync().AsTask();
@@ -48,14 +43,9 @@ public sealed class TcpTransportTests : TransportContractTests
         Assert.StartsWith("[::1]:", listener.LocalEndpoint.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [IPv6Fact]
     public async Task Listening_on_the_IPv6_wildcard_accepts_IPv4_clients()
     {
-        if (!Socket.OSSupportsIPv6)
-        {
-            return;
-        }
-
         var transport = new TcpTransport(Settings);
         await using var listener = await transport.ListenAsync(TransportEndpoint.Parse("[::]:0"));
         var accepting = listener.AcceptAsync().AsTask();
@@ -63,6 +53,35 @@ public sealed class TcpTransportTests : TransportContractTests
         await using var server = await accepting.WaitAsync(PipeTestExtensions.Patience);
 
         Assert.Equal("127.0.0.1", server.RemoteEndpoint.Host);
+    }
+
+    [Fact]
+    public async Task A_connect_that_gets_no_answer_times_out_on_the_transport_clock()
+    {
+        // A listener whose accept queue is full makes Linux drop new SYNs: the connect hangs as
+        // it would towards a dead host, without a packet leaving loopback.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var target = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = Enumerable.Range(0, 4).Select(_ => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)).ToList();
+        var filling = fillers.Select(f => f.ConnectAsync(target)).ToList();
+        await Task.WhenAny(filling).WaitAsync(PipeTestExtensions.Patience);
+        var time = new ManualTimeProvider();
+        var transport = new TcpTransport(Settings with { ConnectTimeout = TimeSpan.FromSeconds(30) }, time);
+
+        try
+        {
+            var connecting = transport.ConnectAsync(TransportEndpoint.FromIPEndPoint(target)).AsTask();
+            time.Advance(TimeSpan.FromSeconds(30));
+
+            var error = await Assert.ThrowsAsync<TransportException>(() => connecting.WaitAsync(PipeTestExtensions.Patience));
+            Assert.Equal(TransportErrorReason.TimedOut, error.Reason);
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
     }
 
     [Fact]
