@@ -21,6 +21,16 @@ public sealed class SqliteMeshStoreTests : MeshStoreContractTests
         return await SqliteMeshStore.OpenAsync(_profile, settings);
     }
 
+    /// <summary>Adds a trigger from a second connection, as a damaged or hostile file might behave.</summary>
+    private void Sabotage(string sql)
+    {
+        using var raw = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        raw.Open();
+        using var command = raw.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     public async Task Keeps_everything_across_a_reopen()
     {
@@ -61,6 +71,37 @@ public sealed class SqliteMeshStoreTests : MeshStoreContractTests
         command.CommandText = "SELECT MAX(version) FROM schema_migrations";
         Assert.Equal(1L, command.ExecuteScalar());
         Assert.False(Store.IsEphemeral);
+    }
+
+    [Fact]
+    public async Task A_failure_inside_one_table_rolls_back_and_leaves_the_others_usable()
+    {
+        await Store.CheckPeerAsync(Sighting("n1", 1, 2));
+        await Store.AddMessageAsync(Message("m1", "peer-b"));
+        Sabotage("CREATE TRIGGER boom BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'sabotaged'); END");
+
+        var error = await Assert.ThrowsAsync<MeshStoreException>(() => Store.EnqueueAsync(Item("o1", "dest")));
+
+        Assert.Equal(MeshStoreErrorReason.Io, error.Reason);
+        Assert.Contains(DatabaseFile, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(await Store.GetPeerAsync("n1"));
+        Assert.True(await Store.AddMessageAsync(Message("m2", "peer-b")));
+        Assert.Equal(2, (await Store.GetHistoryAsync("peer-b", 10)).Count);
+    }
+
+    [Fact]
+    public async Task A_message_whose_trimming_fails_is_not_half_stored()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await Store.AddMessageAsync(Message($"m{i}", "peer-b"));
+        }
+
+        Sabotage("CREATE TRIGGER boom BEFORE DELETE ON messages BEGIN SELECT RAISE(ABORT, 'sabotaged'); END");
+
+        await Assert.ThrowsAsync<MeshStoreException>(() => Store.AddMessageAsync(Message("m6", "peer-b")));
+
+        Assert.Equal(["m5", "m4", "m3", "m2", "m1"], (await Store.GetHistoryAsync("peer-b", 10)).Select(m => m.MessageId));
     }
 
     [Fact]
