@@ -26,7 +26,30 @@ internal static class HoconFiles
                     path);
             }
 
-            var text = File.ReadAllText(path, StrictUtf8);
+            // Read at most one byte past the limit: the length of a device or /proc file says
+            // nothing about how much it yields.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var buffer = new byte[Math.Min(info.Length, HoconLimits.MaxInputLength) + 1];
+            var total = 0;
+            int read;
+            while ((read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+                if (total == buffer.Length)
+                {
+                    if (total > HoconLimits.MaxInputLength)
+                    {
+                        throw new ConfigurationException(
+                            ConfigurationErrorReason.LimitExceeded,
+                            $"file is longer than the limit of {HoconLimits.MaxInputLength} bytes",
+                            path);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, HoconLimits.MaxInputLength + 1L));
+                }
+            }
+
+            var text = StrictUtf8.GetString(buffer, 0, total);
             return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException

@@ -230,4 +230,27 @@ public sealed class ResourceFileTests
         Assert.Equal(ConfigurationErrorReason.Include, e.Reason);
         Assert.Contains("nothere.conf", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Including_an_endless_device_reads_nothing_instead_of_hanging()
+    {
+        // FileInfo does not report device files as existing, so the include counts as missing.
+        Assert.Equal(0, HoconLoader.ParseString("include \"/dev/zero\"", "main.conf").Count);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_rejected_with_the_file_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"meshnode-bad-utf8-{Environment.ProcessId}.conf");
+        File.WriteAllBytes(path, [(byte)'a', (byte)'=', 0xC3, 0x28]);
+        try
+        {
+            var e = Assert.Throws<ConfigurationException>(() => HoconLoader.ParseFile(path, required: true));
+            Assert.Equal((ConfigurationErrorReason.Io, path), (e.Reason, e.File));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
