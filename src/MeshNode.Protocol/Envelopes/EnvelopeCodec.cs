@@ -64,7 +64,8 @@ public static class EnvelopeCodec
                 $"Envelope of {signed.CalculateSize()} bytes exceeds {EnvelopeLimits.MaxEnvelopeSizeSetting} = {limits.MaxEnvelopeSize}.", nameof(draft));
         }
 
-        return Verify(signed.ToByteArray(), limits);
+        // Our own bytes, just signed: decode without spending a second signature check.
+        return Decode(signed.ToByteArray(), limits, checkSignature: false);
     }
 
     /// <summary>
@@ -87,7 +88,14 @@ public static class EnvelopeCodec
                 $"Envelope of {signedEnvelope.Length} bytes exceeds {EnvelopeLimits.MaxEnvelopeSizeSetting} = {limits.MaxEnvelopeSize}.");
         }
 
-        var outer = ProtobufReader.Parse(SignedEnvelope.Parser, signedEnvelope.Span, "SignedEnvelope");
+        // Our own copy: the result keeps these bytes for forwarding, whatever the caller does with its buffer.
+        return Decode(signedEnvelope.ToArray(), limits, checkSignature: true);
+    }
+
+    /// <summary>Decodes bytes the caller has already copied (or just made) and will not change.</summary>
+    private static VerifiedEnvelope Decode(byte[] signedEnvelope, EnvelopeLimits limits, bool checkSignature)
+    {
+        var outer = ProtobufReader.Parse(SignedEnvelope.Parser, signedEnvelope, "SignedEnvelope");
         ProtobufReader.RequireLength(outer.Signature, Ed25519.SignatureSize, "SignedEnvelope.signature");
 
         // The origin key has to be read before the signature can be checked; nothing else is used
@@ -100,7 +108,7 @@ public static class EnvelopeCodec
         }
 
         ProtobufReader.RequireLength(content.OriginKey, Ed25519.PublicKeySize, "EnvelopeContent.origin_key");
-        if (!VerifySignature(content.OriginKey.Span, outer.Content.Span, outer.Signature.Span))
+        if (checkSignature && !VerifySignature(content.OriginKey.Span, outer.Content.Span, outer.Signature.Span))
         {
             throw new ProtocolViolationException(ProtocolViolationReason.BadSignature, "Envelope signature does not verify under its origin key.");
         }
@@ -149,7 +157,7 @@ public static class EnvelopeCodec
             content.Body.Memory,
             outer.Content.Memory,
             outer.Signature.Memory,
-            signedEnvelope.ToArray());
+            signedEnvelope);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace MeshNode.Protocol.Framing;
 
 /// <summary>Bounds applied while decoding link frames; each comes from the setting named beside it.</summary>
-/// <param name="MaxFrameSize"><c>mesh.link.max-frame-size</c>: largest frame plaintext, bytes (default 65519: a Noise message minus its tag).</param>
+/// <param name="MaxFrameSize">Largest LinkFrame plaintext, bytes: <c>mesh.link.max-frame-size</c> minus the 16-byte Noise tag (default 65519).</param>
 /// <param name="MaxExchangedPeers"><c>mesh.link.max-exchanged-peers</c>: entries in one peer exchange (default 64).</param>
 public sealed record LinkFrameLimits(int MaxFrameSize = LinkFrameLimits.DefaultMaxFrameSize, int MaxExchangedPeers = 64)
 {
