@@ -71,6 +71,20 @@ internal sealed class HistoryTable(MeshStoreSettings settings)
         return page;
     }
 
+    public List<ConversationSummary> Conversations(SqliteTransaction transaction)
+    {
+        using var command = transaction.Sql(
+            "SELECT conversation, count(*), MAX(received_at), MAX(seq) AS newest FROM messages GROUP BY conversation ORDER BY newest DESC");
+        using var reader = command.ExecuteReader();
+        var conversations = new List<ConversationSummary>();
+        while (reader.Read())
+        {
+            conversations.Add(new ConversationSummary(reader.GetString(0), reader.GetInt64(1), reader.Time(2)));
+        }
+
+        return conversations;
+    }
+
     public bool MarkDelivered(SqliteTransaction transaction, string messageId, DateTimeOffset deliveredAt)
     {
         return transaction.Execute(

@@ -41,6 +41,9 @@ public interface IMeshStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<ChatMessageRecord>> GetHistoryAsync(string conversation, int limit, long? beforeSequence = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Every conversation with stored messages, the most recently active first.</summary>
+    Task<IReadOnlyList<ConversationSummary>> GetConversationsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records the end-to-end receipt of a message; false when the id is unknown.</summary>
     Task<bool> MarkDeliveredAsync(string messageId, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default);
 

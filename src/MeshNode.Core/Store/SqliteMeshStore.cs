@@ -124,6 +124,12 @@ public sealed class SqliteMeshStore : IMeshStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ConversationSummary>> GetConversationsAsync(CancellationToken cancellationToken = default)
+    {
+        return RunAsync<IReadOnlyList<ConversationSummary>>(t => _history.Conversations(t), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<bool> MarkDeliveredAsync(string messageId, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);

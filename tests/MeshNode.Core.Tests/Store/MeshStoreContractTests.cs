@@ -191,6 +191,20 @@ public abstract class MeshStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_conversations_most_recently_active_first()
+    {
+        await Store.AddMessageAsync(Message("a1", ChatConversations.All));
+        await Store.AddMessageAsync(Message("b1", "peer-b") with { ReceivedAt = T0.AddMinutes(3) });
+        await Store.AddMessageAsync(Message("a2", ChatConversations.All) with { ReceivedAt = T0.AddMinutes(5) });
+
+        var conversations = await Store.GetConversationsAsync();
+
+        Assert.Equal(
+            [new ConversationSummary(ChatConversations.All, 2, T0.AddMinutes(5)), new ConversationSummary("peer-b", 1, T0.AddMinutes(3))],
+            conversations);
+    }
+
+    [Fact]
     public async Task Marks_a_message_delivered()
     {
         await Store.AddMessageAsync(Message("m1", "peer-b"));
