@@ -37,6 +37,9 @@ internal sealed class BroadcastSimulation
 
     public int HopLimit { get; init; } = 32;
 
+    /// <summary>Called with a line per event handled or message dropped, to see why a node was missed.</summary>
+    public Action<string>? Trace { get; set; }
+
     public TopologyGraph GraphOf(int node) => _databases[node].Graph;
 
     /// <summary>
@@ -172,6 +175,7 @@ internal sealed class BroadcastSimulation
 
         private void Handle(Event e)
         {
+            _sim.Trace?.Invoke($"{_sim._clock.GetTimestamp() - _start,9} {e.Kind} {e.From}->{e.To} hops {e.Hops}");
             var keys = _sim._topology.Keys;
             switch (e.Kind)
             {
@@ -261,6 +265,7 @@ internal sealed class BroadcastSimulation
 
             if (_random.NextDouble() < _dropRate)
             {
+                _sim.Trace?.Invoke($"{_sim._clock.GetTimestamp() - _start,9} dropped {kind} {from}->{to}");
                 return;
             }
 

@@ -56,6 +56,45 @@ public sealed class BroadcastSimulationTests(ITestOutputHelper output)
         Assert.True(treeOnly.DeliveryRatio < repaired.DeliveryRatio - 0.05, $"tree only {treeOnly.DeliveryRatio}");
     }
 
+    /// <summary>
+    /// Other sizes and degrees. On a sparse mesh (degree 3) flooding itself loses up to 1% at 10%
+    /// drop, and the tree's losses come in whole subtrees, so one seed's figures swing either way
+    /// (six seeds: flooding 99.0-99.95%, tree with repair 98.4-99.8%) while the means agree (3
+    /// graphs x 8 seeds x 150 broadcasts: 99.593% and 99.596%); the stated margin there is 1.5 points.
+    /// </summary>
+    [Theory]
+    [InlineData(30, 3, 11, 0.015)]
+    [InlineData(50, 6, 12, 0.005)]
+    [InlineData(60, 10, 13, 0.005)]
+    [InlineData(100, 4, 14, 0.005)]
+    public void Tree_with_repair_holds_its_targets_on_other_random_meshes(int nodes, int degree, int seed, double margin)
+    {
+        var topology = SimulatedTopology.Random(nodes, degree, seed);
+        var lossless = new BroadcastSimulation(topology).Run(BroadcastScheme.TreeWithRepair, 0, seed);
+        var flooding = new BroadcastSimulation(topology).Run(BroadcastScheme.Flooding, 0.10, seed, rounds: 3);
+        var lossy = new BroadcastSimulation(topology).Run(BroadcastScheme.TreeWithRepair, 0.10, seed, rounds: 3);
+        output.WriteLine(lossless.ToString());
+        output.WriteLine(flooding.ToString());
+        output.WriteLine(lossy.ToString());
+
+        Assert.Equal(1.0, lossless.FullDeliveryRatio);
+        Assert.Equal(0.0, lossless.DuplicatesPerNodePerBroadcast);
+        Assert.True(lossy.DuplicatesPerNodePerBroadcast <= 1.0, $"{lossy.DuplicatesPerNodePerBroadcast} duplicates per node");
+        Assert.True(lossy.DeliveryRatio >= flooding.DeliveryRatio - margin, $"{lossy.DeliveryRatio} vs flooding {flooding.DeliveryRatio}");
+    }
+
+    [Fact]
+    public void Tree_with_repair_stays_within_a_point_of_flooding_at_twenty_percent_drop()
+    {
+        var flooding = Simulation().Run(BroadcastScheme.Flooding, 0.20, DropSeed, Rounds);
+        var repaired = Simulation().Run(BroadcastScheme.TreeWithRepair, 0.20, DropSeed, Rounds);
+        output.WriteLine(flooding.ToString());
+        output.WriteLine(repaired.ToString());
+
+        Assert.True(repaired.DuplicatesPerNodePerBroadcast <= 1.0, $"{repaired.DuplicatesPerNodePerBroadcast} duplicates per node");
+        Assert.True(repaired.DeliveryRatio >= flooding.DeliveryRatio - 0.01, $"{repaired.DeliveryRatio} vs flooding {flooding.DeliveryRatio}");
+    }
+
     [Theory]
     [InlineData("line")]
     [InlineData("ring")]
