@@ -11,8 +11,8 @@ internal sealed class HoconResolver
 {
     private readonly HoconObject _root;
     private readonly Func<string, string?>? _environment;
-    private readonly Dictionary<MemoKey, HoconValue?> _memo = [];
-    private readonly HashSet<MemoKey> _inProgress = [];
+    private readonly Dictionary<HoconValue, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<HoconValue> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(ResolveContext?, HoconDelayedMerge, int), ResolveContext> _contexts = [];
     private readonly Dictionary<(HoconDelayedMerge, int), HoconValue> _below = [];
     private readonly List<HoconSubstitution> _trail = [];
@@ -36,8 +36,6 @@ internal sealed class HoconResolver
         var resolver = new HoconResolver(root, environment);
         return resolver.ResolveValue(root, null) as HoconObject ?? new HoconObject(root.Origin);
     }
-
-    private readonly record struct MemoKey(HoconValue Node, ResolveContext? Context);
 
     /// <summary>While an element of a merge stack resolves, lookups that reach the stack see only what is below that element.</summary>
     private sealed class ResolveContext(ResolveContext? parent, HoconDelayedMerge merge, HoconValue replacement)
@@ -74,7 +72,10 @@ internal sealed class HoconResolver
                 return value;
         }
 
-        var key = new MemoKey(value, context);
+        // HOCON.md: memoized per substitution instance (per node), not per path and not per
+        // look-back context, so order-dependent mutual references (a : ${b}, b : ${a} over
+        // earlier values) give both fields the same value.
+        var key = value;
         if (_memo.TryGetValue(key, out var memo))
         {
             return memo;

@@ -1,3 +1,5 @@
+using MeshNode.Config.Hocon;
+
 namespace MeshNode.Config.Tests.Hocon;
 
 /// <summary>Substitutions, self-references, += and cycles, from the examples of HOCON.md.</summary>
@@ -116,5 +118,60 @@ public sealed class HoconResolverTests
 
         var e = Assert.Throws<ConfigurationException>(() => HoconTestHelpers.Load(string.Join('\n', lines)));
         Assert.Equal(ConfigurationErrorReason.LimitExceeded, e.Reason);
+    }
+
+    [Fact]
+    public void Order_dependent_mutual_references_give_both_fields_the_same_value_or_fail()
+    {
+        try
+        {
+            var root = HoconTestHelpers.Load("a : 1\nb : 2\na : ${b}\nb : ${a}");
+            Assert.Equal(root.Str("a"), root.Str("b"));
+        }
+        catch (ConfigurationException e)
+        {
+            Assert.Equal(ConfigurationErrorReason.Cycle, e.Reason);
+        }
+    }
+
+    private static HoconObject LoadWithFiles(string main, Dictionary<string, string> files) =>
+        HoconLoader.Resolve(HoconLoader.ParseString(main, "/cfg/main.conf", "/cfg", p => files.GetValueOrDefault(p)), null);
+
+    [Fact]
+    public void Included_substitutions_are_fixed_up_to_the_include_point_and_see_later_overrides()
+    {
+        var files = new Dictionary<string, string> { ["/cfg/foo.conf"] = "{ x : 10, y : ${x} }" };
+        var root = LoadWithFiles("{\n  a : { include \"foo.conf\" }\n  a : { x : 42 }\n}", files);
+        Assert.Equal("42", root.Str("a.y"));
+    }
+
+    [Fact]
+    public void Included_substitutions_fall_back_to_the_root_of_the_including_configuration()
+    {
+        var files = new Dictionary<string, string> { ["/cfg/foo.conf"] = "y : ${top}\nz += 1" };
+        var root = LoadWithFiles("top = 7\nsub { include \"foo.conf\" }", files);
+        Assert.Equal("7", root.Str("sub.y"));
+        Assert.Equal("[1,]", HoconTestHelpers.Canonical(root.At("sub.z")));
+    }
+
+    [Fact]
+    public void Included_keys_merge_with_keys_before_and_are_overridden_by_keys_after()
+    {
+        var files = new Dictionary<string, string> { ["/cfg/f.conf"] = "a { y = 2, z = 2 }" };
+        var root = LoadWithFiles("a { x = 1, y = 1 }\ninclude \"f.conf\"\na.z = 3", files);
+        Assert.Equal("{\"x\":1,\"y\":2,\"z\":3,}", HoconTestHelpers.Canonical(root.At("a")));
+    }
+
+    [Fact]
+    public void Nested_includes_are_relative_to_each_including_file()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/cfg/sub/one.conf"] = "one = 1\ninclude \"deeper/two\"",
+            ["/cfg/sub/deeper/two.json"] = "{ \"two\": 2 }",
+            ["/cfg/sub/deeper/two.properties"] = "three=3",
+        };
+        var root = LoadWithFiles("include \"sub/one.conf\"", files);
+        Assert.Equal("{\"one\":1,\"three\":\"3\",\"two\":2,}", HoconTestHelpers.Canonical(root));
     }
 }
