@@ -22,6 +22,7 @@ internal sealed class TcpTransportConnection : ITransportConnection
     private readonly Task _receiving;
     private readonly Task _sending;
     private volatile TransportException? _abortedWith;
+    private volatile TransportException? _brokenWith;
     private volatile bool _closingLocally;
     private int _disposed;
 
@@ -186,7 +187,7 @@ internal sealed class TcpTransportConnection : ITransportConnection
                 var result = await reader.ReadAsync().ConfigureAwait(false);
                 if (result.IsCanceled)
                 {
-                    failure = _abortedWith ?? new TransportException(TransportErrorReason.Closed, "Send stopped.");
+                    failure = _abortedWith ?? _brokenWith ?? new TransportException(TransportErrorReason.Closed, "Send stopped.");
                     break;
                 }
 
@@ -232,6 +233,11 @@ internal sealed class TcpTransportConnection : ITransportConnection
         }
 
         _closed.TrySetResult(new TransportClosure(mapped.Reason, false, mapped.Message));
+
+        // A broken link is broken both ways: fail the application's writes now rather than at
+        // the next send, as the in-memory transport does.
+        _brokenWith ??= mapped;
+        _output.Reader.CancelPendingRead();
         return mapped;
     }
 }

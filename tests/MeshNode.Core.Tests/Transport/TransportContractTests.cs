@@ -189,6 +189,24 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_fail_with_a_transport_exception_once_the_remote_side_aborted()
+    {
+        var (_, client, server) = await PairAsync();
+        client.Abort("gone");
+        await server.Closed.WaitAsync(PipeTestExtensions.Patience);
+
+        var error = await Assert.ThrowsAsync<TransportException>(async () =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await server.Pipe.Output.WriteAsync(new byte[1024]).AsTask().WaitAsync(PipeTestExtensions.Patience);
+            }
+        });
+
+        Assert.Equal(TransportErrorReason.Reset, error.Reason);
+    }
+
+    [Fact]
     public async Task Abort_twice_and_dispose_after_abort_are_harmless()
     {
         var (_, client, _) = await PairAsync();
