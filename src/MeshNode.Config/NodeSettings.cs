@@ -3,7 +3,10 @@ namespace MeshNode.Config;
 /// <summary>Who this node is and where it keeps its files (<c>mesh.node</c>).</summary>
 public sealed record NodeSettings
 {
-    /// <summary>Name shown to other people; the machine's host name when hocon.conf leaves it empty.</summary>
+    /// <summary>Longest name, in characters: the name travels in every discovery announcement.</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>Name shown to other people (1-64 characters, no control characters); the machine's host name when hocon.conf leaves it empty.</summary>
     public required string Name { get; init; }
 
     /// <summary>Absolute folder for the identity key, trust list and store ("~" already expanded).</summary>
@@ -12,6 +15,11 @@ public sealed record NodeSettings
     internal static NodeSettings Read(SettingsReader r)
     {
         var name = r.String("mesh.node.name").Trim();
+        if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            r.Fail("mesh.node.name", $"must be at most {MaxNameLength} characters without control characters, got \"{(name.Length > MaxNameLength ? name[..MaxNameLength] + "..." : name)}\"");
+        }
+
         var profile = r.String("mesh.node.profile-dir");
         if (profile.Length == 0)
         {

@@ -137,12 +137,19 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.security.mode", "1", "must be one of open|passphrase")]
     [InlineData("mesh.security.pbkdf2-iterations", "1000", "must be an integer from 10000")]
     [InlineData("mesh.ui.refresh-interval", "1ms", "must be at least 16ms")]
+    [InlineData("mesh.node.name", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "must be at most 64 characters")]
     [InlineData("mesh.ui.refresh-interval", "1 minute", "must be at most 10s")]
     public void Rejects_out_of_range_values_naming_the_key(string key, string value, string expected)
     {
         var e = Invalid($"--{key}={value}");
         Assert.Equal(key.Split(':')[0], e.Key);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explicit_node_name_is_kept()
+    {
+        Assert.Equal("ada's laptop", Bind("--mesh.node.name=ada's laptop").Node.Name);
     }
 
     [Fact]
