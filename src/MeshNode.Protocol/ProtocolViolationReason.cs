@@ -48,4 +48,11 @@ public enum ProtocolViolationReason
 
     /// <summary>A count, hop field or other bounded value is out of range.</summary>
     LimitExceeded,
+
+    /// <summary>
+    /// A protected envelope body (network or end to end) cannot be opened: no key for it, altered,
+    /// or malformed. The origin is at fault, not the link that carried it: drop the message only.
+    /// The inner exception holds the precise cause.
+    /// </summary>
+    BodyUnreadable,
 }

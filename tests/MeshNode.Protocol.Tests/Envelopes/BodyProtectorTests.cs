@@ -35,7 +35,9 @@ public class BodyProtectorTests
         using var wrongCodec = wrong.CreateCodec(_time, new SeededRandomSource(2));
         var body = BodyProtector.SealForNetwork("x"u8, rightCodec);
         var ex = Assert.Throws<ProtocolViolationException>(() => BodyProtector.OpenFromNetwork(body, wrongCodec, null));
-        Assert.Equal(ProtocolViolationReason.AuthenticationFailed, ex.Reason);
+        Assert.Equal(ProtocolViolationReason.BodyUnreadable, ex.Reason);
+        Assert.False(ex.ClosesLink);
+        Assert.Equal(ProtocolViolationReason.AuthenticationFailed, Assert.IsType<ProtocolViolationException>(ex.InnerException).Reason);
     }
 
     [Fact]
@@ -44,5 +46,54 @@ public class BodyProtectorTests
         var wrapped = BodyProtector.WrapSealed([1, 2, 3]);
         Assert.Equal(new byte[] { 1, 2, 3 }, BodyProtector.UnwrapSealed(wrapped).ToArray());
         Assert.Equal(ProtocolViolationReason.MalformedMessage, Assert.Throws<ProtocolViolationException>(() => BodyProtector.UnwrapSealed([0xFF])).Reason);
+    }
+
+    [Fact]
+    public void End_to_end_body_opens_only_at_the_destination_and_only_from_the_origin()
+    {
+        using var alice = NodeIdentity.Generate(new SeededRandomSource(31));
+        using var bob = NodeIdentity.Generate(new SeededRandomSource(32));
+        using var relay = NodeIdentity.Generate(new SeededRandomSource(33));
+        var (type, plaintext) = BodyCodec.Encode(new ChatBody("for bob", 1, Protocol.Envelopes.Bodies.ChatScope.Direct));
+        var sealedBody = BodyProtector.SealForRecipient(plaintext, alice, bob.SealingPublicKey.Span, new SeededRandomSource(34));
+        var draft = new EnvelopeDraft(bob.Id, type, EnvelopeProtection.EndToEnd, sealedBody, 4);
+        var envelope = EnvelopeCodec.Verify(EnvelopeCodec.Create(alice, draft, _time, new SeededRandomSource(35), EnvelopeLimits.Default).Encoded, EnvelopeLimits.Default);
+
+        Assert.Equal(-1, envelope.Encoded.Span.IndexOf("for bob"u8));
+        Assert.Equal(new ChatBody("for bob", 1, Protocol.Envelopes.Bodies.ChatScope.Direct), BodyProtector.Open(envelope, bob, null, BodyLimits.Default));
+
+        var notForRelay = Assert.Throws<ProtocolViolationException>(() => BodyProtector.Open(envelope, relay, null, BodyLimits.Default));
+        Assert.Equal(ProtocolViolationReason.BodyUnreadable, notForRelay.Reason);
+        var wrongSender = Assert.Throws<ProtocolViolationException>(() => BodyProtector.OpenFromSender(envelope.Body.Span, bob, relay.PublicKey.Span));
+        Assert.Equal(ProtocolViolationReason.BodyUnreadable, wrongSender.Reason);
+        Assert.False(wrongSender.ClosesLink);
+    }
+
+    [Fact]
+    public void Network_body_without_a_passphrase_is_unreadable_not_reinterpreted()
+    {
+        using var alice = NodeIdentity.Generate(new SeededRandomSource(41));
+        using var network = NetworkKey.Derive("pass", new byte[16], NetworkKey.MinIterations);
+        using var codec = network.CreateCodec(_time, new SeededRandomSource(2));
+        var (type, plaintext) = BodyCodec.Encode(new ChatBody("x", 1, Protocol.Envelopes.Bodies.ChatScope.All));
+        var draft = new EnvelopeDraft(null, type, EnvelopeProtection.Network, BodyProtector.SealForNetwork(plaintext, codec), 4);
+        var envelope = EnvelopeCodec.Create(alice, draft, _time, new SeededRandomSource(3), EnvelopeLimits.Default);
+
+        Assert.Equal(ProtocolViolationReason.BodyUnreadable, Assert.Throws<ProtocolViolationException>(() => BodyProtector.Open(envelope, alice, null, BodyLimits.Default)).Reason);
+        Assert.Equal(new ChatBody("x", 1, Protocol.Envelopes.Bodies.ChatScope.All), BodyProtector.Open(envelope, alice, codec, BodyLimits.Default));
+    }
+
+    [Fact]
+    public void A_flipped_bit_in_a_sealed_body_is_detected()
+    {
+        using var alice = NodeIdentity.Generate(new SeededRandomSource(51));
+        using var bob = NodeIdentity.Generate(new SeededRandomSource(52));
+        var sealedBody = BodyProtector.SealForRecipient("data"u8, alice, bob.SealingPublicKey.Span, new SeededRandomSource(53));
+        for (var bit = 0; bit < sealedBody.Length * 8; bit += 7)
+        {
+            var copy = (byte[])sealedBody.Clone();
+            copy[bit / 8] ^= (byte)(1 << (bit % 8));
+            Assert.Throws<ProtocolViolationException>(() => BodyProtector.OpenFromSender(copy, bob, alice.PublicKey.Span));
+        }
     }
 }

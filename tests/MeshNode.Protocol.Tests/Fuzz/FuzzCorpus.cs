@@ -16,6 +16,7 @@ internal sealed class FuzzCorpus : IDisposable
         var random = new SeededRandomSource(seed);
         Time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         Identity = NodeIdentity.Generate(random);
+        Recipient = NodeIdentity.Generate(random);
         Network = NetworkKey.Derive("fuzz passphrase", NetworkKey.NewSalt(random), NetworkKey.MinIterations);
         Fernet = Network.CreateCodec(Time, random);
 
@@ -66,13 +67,15 @@ internal sealed class FuzzCorpus : IDisposable
         FernetTexts = FernetTokens.Select(t => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(t).Replace('+', '-').Replace('/', '_'))).ToArray();
         TypedBodies = Bodies.Select(b => (byte[])[(byte)b.Type, .. b.Bytes]).ToArray();
         NetworkBodies = Bodies.Select(b => BodyProtector.SealForNetwork(b.Bytes, Fernet)).ToArray();
-        SealedBodies = [BodyProtector.WrapSealed(new byte[113]), BodyProtector.WrapSealed([])];
+        SealedBodies = Bodies.Select(b => BodyProtector.SealForRecipient(b.Bytes, Identity, Recipient.SealingPublicKey.Span, random)).ToArray();
         All = [.. Frames, .. LinkFrames, .. Envelopes, .. Announces, .. FernetTokens, .. Bodies.Select(b => b.Bytes)];
     }
 
     public ManualTimeProvider Time { get; }
 
     public NodeIdentity Identity { get; }
+
+    public NodeIdentity Recipient { get; }
 
     public NetworkKey Network { get; }
 
@@ -105,5 +108,6 @@ internal sealed class FuzzCorpus : IDisposable
         Fernet.Dispose();
         Network.Dispose();
         Identity.Dispose();
+        Recipient.Dispose();
     }
 }

@@ -26,6 +26,7 @@ internal static class FuzzTargets
         ("body", c => c.TypedBodies, (_, d) => d.Length > 0 && BodyCodec.Decode((EnvelopeBodyType)d[0], d.AsSpan(1), BodyLimits.Default) is not null),
         ("network-body", c => c.NetworkBodies, (c, d) => BodyProtector.OpenFromNetwork(d, c.Fernet, null) is not null),
         ("sealed-body", c => c.SealedBodies, (_, d) => BodyProtector.UnwrapSealed(d).Length >= 0),
+        ("e2e-body", c => c.SealedBodies, (c, d) => BodyProtector.OpenFromSender(d, c.Recipient, c.Identity.PublicKey.Span) is not null),
     ];
 
     private static bool ReadAllFrames(byte[] data)
