@@ -21,8 +21,8 @@ namespace MeshNode.Core.Routing;
 /// also sends every link that is not a tree target a small digest (origin, message id) instead of
 /// the payload, as Plumtree's lazy push and gossipsub's IHAVE do. A node that hears a digest for a
 /// message it has not received waits a short grace (the tree copy is usually on its way), then
-/// pulls the message from a digest sender, and forwards it on down its own subtree, which missed
-/// it too. Digests cost a few dozen bytes, not a payload; payload duplicates arise only when a
+/// pulls the message from a digest sender (which answers from its <see cref="RecentBroadcastStore"/>),
+/// and forwards it on down its own subtree, which missed it too. Digests cost a few dozen bytes, not a payload; payload duplicates arise only when a
 /// pulled copy and a late tree copy cross.
 /// </para>
 /// <para>
