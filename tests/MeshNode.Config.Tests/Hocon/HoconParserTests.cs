@@ -32,7 +32,7 @@ public sealed class HoconParserTests
     [InlineData("a = true", "{\"a\":true,}")]
     [InlineData("a = 1e5", "{\"a\":100000,}")]
     [InlineData("a = -7.5", "{\"a\":-7.5,}")]
-    [InlineData("a = \"x\\ty\\u0041\"", "{\"a\":\"x\ty\\u0041\",}")]
+    [InlineData("a = \"x\\ty\\u0041\"", "{\"a\":\"x\tyA\",}")]
     [InlineData("a = \"\"\"x\\ny\"\"\"", "{\"a\":\"x\\\\ny\",}")]
     [InlineData("a { b { c = 1 } }", "{\"a\":{\"b\":{\"c\":1,},},}")]
     [InlineData("", "{}")]
@@ -41,7 +41,7 @@ public sealed class HoconParserTests
     [InlineData("\uFEFFa\u00A0=\u2007b", "{\"a\":\"b\",}")]
     public void Parses_as_the_spec_says(string text, string expected)
     {
-        Assert.Equal(expected.Replace("\\u0041", "A", StringComparison.Ordinal).Replace("\t", "\t", StringComparison.Ordinal), C(text));
+        Assert.Equal(expected, C(text));
     }
 
     [Fact]
