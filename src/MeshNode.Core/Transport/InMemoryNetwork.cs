@@ -25,11 +25,8 @@ public sealed class InMemoryNetwork
     private readonly HashSet<string> _crashed = new(StringComparer.Ordinal);
     private readonly Dictionary<TransportEndpoint, InMemoryListener> _listeners = [];
     private readonly HashSet<InMemoryLink> _links = [];
-    private readonly HashSet<(string, string)> _blackholes = [];
-    private readonly Dictionary<(string, string), TimeSpan> _latency = [];
-    private readonly Dictionary<(string, string), double> _loss = [];
+    private readonly InMemoryFaults _faults = new();
     private readonly Dictionary<(string, string), int> _linksMade = [];
-    private Dictionary<string, int>? _partition;
     private int _nextEphemeralPort = FirstEphemeralPort;
 
     /// <summary>Creates an empty network.</summary>
@@ -77,10 +74,7 @@ public sealed class InMemoryNetwork
     /// <summary>Bytes between a and b vanish both ways, in flight too; connections stay up and connects time out.</summary>
     public void Blackhole(string a, string b)
     {
-        lock (_gate)
-        {
-            _blackholes.Add(Key(a, b));
-        }
+        _faults.Blackhole(a, b);
     }
 
     /// <summary>
@@ -103,8 +97,8 @@ public sealed class InMemoryNetwork
         List<InMemoryLink> cut;
         lock (_gate)
         {
-            _partition = map;
-            cut = _links.Where(l => !CanReachLocked(l.ClientHost, l.ServerHost)).ToList();
+            _faults.Partition(map);
+            cut = _links.Where(l => !_faults.CanReach(l.ClientHost, l.ServerHost)).ToList();
         }
 
         foreach (var link in cut)
@@ -116,12 +110,24 @@ public sealed class InMemoryNetwork
     /// <summary>Removes every partition, blackhole, delay and loss rate. Broken connections stay broken.</summary>
     public void Heal()
     {
-        lock (_gate)
+        _faults.Clear();
+    }
+
+    /// <summary>Removes the blackhole, delay and loss rate between a and b; a partition stays.</summary>
+    public void Heal(string a, string b)
+    {
+        _faults.Clear(a, b);
+    }
+
+    /// <summary>Every host name added with <see cref="CreateTransport"/>.</summary>
+    public IReadOnlyCollection<string> Hosts
+    {
+        get
         {
-            _partition = null;
-            _blackholes.Clear();
-            _latency.Clear();
-            _loss.Clear();
+            lock (_gate)
+            {
+                return [.. _hosts];
+            }
         }
     }
 
@@ -141,17 +147,7 @@ public sealed class InMemoryNetwork
     public void Delay(string a, string b, TimeSpan latency)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
-        lock (_gate)
-        {
-            if (latency == TimeSpan.Zero)
-            {
-                _latency.Remove(Key(a, b));
-            }
-            else
-            {
-                _latency[Key(a, b)] = latency;
-            }
-        }
+        _faults.SetLatency(a, b, latency);
     }
 
     /// <summary>
@@ -165,10 +161,7 @@ public sealed class InMemoryNetwork
             throw new ArgumentOutOfRangeException(nameof(blockLossProbability), blockLossProbability, "A probability is 0 to 1.");
         }
 
-        lock (_gate)
-        {
-            _loss[Key(a, b)] = blockLossProbability;
-        }
+        _faults.SetLoss(a, b, blockLossProbability);
     }
 
     /// <summary>
@@ -264,7 +257,7 @@ public sealed class InMemoryNetwork
                 throw new TransportException(TransportErrorReason.Unreachable, $"Connect to {remote}: no node named '{remote.Host}'.");
             }
 
-            if (!_blackholes.Contains(Key(from, remote.Host)))
+            if (!_faults.IsBlackholed(from, remote.Host))
             {
                 return ConnectLocked(from, remote);
             }
@@ -295,26 +288,17 @@ public sealed class InMemoryNetwork
 
     internal bool IsBlackholed(string from, string to)
     {
-        lock (_gate)
-        {
-            return _blackholes.Contains(Key(from, to));
-        }
+        return _faults.IsBlackholed(from, to);
     }
 
     internal TimeSpan LatencyOf(string from, string to)
     {
-        lock (_gate)
-        {
-            return _latency.GetValueOrDefault(Key(from, to));
-        }
+        return _faults.LatencyOf(from, to);
     }
 
     internal double LossOf(string from, string to)
     {
-        lock (_gate)
-        {
-            return _loss.GetValueOrDefault(Key(from, to));
-        }
+        return _faults.LossOf(from, to);
     }
 
     internal void Forget(InMemoryLink link)
@@ -338,7 +322,7 @@ public sealed class InMemoryNetwork
 
     private InMemoryConnection ConnectLocked(string from, TransportEndpoint remote)
     {
-        if (!CanReachLocked(from, remote.Host))
+        if (!_faults.CanReach(from, remote.Host))
         {
             throw new TransportException(TransportErrorReason.Refused, $"Connect to {remote}: refused (network partitioned).");
         }
@@ -378,11 +362,6 @@ public sealed class InMemoryNetwork
         }
     }
 
-    private bool CanReachLocked(string a, string b)
-    {
-        return _partition is null || _partition.GetValueOrDefault(a, -1) == _partition.GetValueOrDefault(b, -1);
-    }
-
     private void ThrowIfCrashedLocked(string host)
     {
         if (_crashed.Contains(host))
@@ -391,8 +370,4 @@ public sealed class InMemoryNetwork
         }
     }
 
-    private static (string, string) Key(string a, string b)
-    {
-        return string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
-    }
 }

@@ -188,6 +188,33 @@ public sealed class InMemoryNetworkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Healing_one_pair_leaves_the_other_faults_in_place()
+    {
+        _network.Blackhole("a", "b");
+        _network.Blackhole("a", "c");
+        _network.Delay("a", "b", TimeSpan.FromSeconds(1));
+
+        _network.Heal("b", "a");
+
+        Assert.False(_network.IsBlackholed("a", "b"));
+        Assert.Equal(TimeSpan.Zero, _network.LatencyOf("a", "b"));
+        Assert.True(_network.IsBlackholed("c", "a"));
+        var (a, b) = await PairAsync("a", "b");
+        await a.Pipe.Output.WriteAsync(new byte[] { 42 });
+        Assert.Equal(new byte[] { 42 }, await b.Pipe.Input.ReadExactlyAsync(1));
+    }
+
+    [Fact]
+    public void Lists_its_hosts()
+    {
+        _network.CreateTransport("a");
+        _network.CreateTransport("b");
+        _network.CreateTransport("a");
+
+        Assert.Equal(["a", "b"], _network.Hosts.Order());
+    }
+
+    [Fact]
     public async Task Connect_to_an_unknown_host_is_unreachable()
     {
         var error = await Assert.ThrowsAsync<TransportException>(
