@@ -80,6 +80,13 @@ public sealed class NetNsLab : IAsyncDisposable
         return new NetNsHost(name, ns, addresses);
     }
 
+    /// <summary>Unplugs (or plugs back) the host's cable to its <paramref name="device"/>-th bridge (eth0 = 0).</summary>
+    public Task SetCableAsync(NetNsHost host, int device, bool plugged)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return IpAsync("-n", host.Namespace, "link", "set", $"eth{device}", plugged ? "up" : "down");
+    }
+
     /// <summary>Runs a command inside the host's namespace and waits for it.</summary>
     public Task<ProcessResult> ExecAsync(NetNsHost host, string file, params string[] arguments)
     {

@@ -66,6 +66,37 @@ public sealed class NetNsLabTests
         await ExpectLineAsync(second, "got:anyone");
     }
 
+    [NetNsFact("bash", "timeout")]
+    public async Task A_host_on_two_bridges_is_the_only_way_between_them()
+    {
+        await using var lab = await NetNsLab.CreateAsync();
+        await lab.AddBridgeAsync(6);
+        await lab.AddBridgeAsync(7);
+        var left = await lab.AddHostAsync("left", (6, 1));
+        var middle = await lab.AddHostAsync("middle", (6, 2), (7, 2));
+        var right = await lab.AddHostAsync("right", (7, 3));
+
+        Assert.Equal(["10.231.6.2", "10.231.7.2"], middle.Addresses);
+        Assert.True(await ReachesAsync(lab, left, middle.Addresses[0]));
+        Assert.True(await ReachesAsync(lab, right, middle.Addresses[1]));
+        Assert.False(await ReachesAsync(lab, left, right.Address));
+    }
+
+    [NetNsFact("bash", "timeout")]
+    public async Task An_unplugged_cable_cuts_the_host_off_until_plugged_back()
+    {
+        await using var lab = await NetNsLab.CreateAsync();
+        await lab.AddBridgeAsync(5);
+        var a = await lab.AddHostAsync("a", (5, 1));
+        var b = await lab.AddHostAsync("b", (5, 2));
+
+        await lab.SetCableAsync(a, 0, plugged: false);
+        Assert.False(await ReachesAsync(lab, a, b.Address));
+
+        await lab.SetCableAsync(a, 0, plugged: true);
+        Assert.True(await ReachesAsync(lab, a, b.Address));
+    }
+
     [NetNsFact]
     public async Task Disposing_the_lab_removes_every_namespace_of_the_run()
     {
