@@ -97,15 +97,16 @@ public sealed class TopologyGraph
 
     /// <summary>
     /// Builds a graph directly from edges (tests, simulations and tools; nodes normally get one
-    /// from <see cref="LinkStateDatabase"/>). Ends of edges become nodes; an edge listed twice
-    /// keeps its first RTT; self-loops are ignored.
+    /// from <see cref="LinkStateDatabase"/>). Ends of edges become nodes, as do
+    /// <paramref name="nodes"/> (nodes without links); an edge listed twice keeps its first RTT;
+    /// self-loops are ignored.
     /// </summary>
     public static TopologyGraph Create(
         NodeKey self,
         IEnumerable<TopologyEdge> edges,
-        IEnumerable<NodeKey> nodes,
+        IEnumerable<NodeKey>? nodes = null,
         long minEdgeCostMicroseconds = 100) =>
-        Create(self, 0, edges, nodes, minEdgeCostMicroseconds);
+        Create(self, 0, edges, nodes ?? [], minEdgeCostMicroseconds);
 
     /// <summary>True when <paramref name="node"/> has a record in this snapshot.</summary>
     public bool Contains(NodeKey node) => _index.ContainsKey(node);

@@ -95,6 +95,17 @@ public sealed class BroadcastSimulationTests(ITestOutputHelper output)
         Assert.True(repaired.DeliveryRatio >= flooding.DeliveryRatio - 0.01, $"{repaired.DeliveryRatio} vs flooding {flooding.DeliveryRatio}");
     }
 
+    [Fact]
+    public void Gives_the_same_figures_for_the_same_seeds()
+    {
+        var first = Simulation().Run(BroadcastScheme.TreeWithRepair, 0.10, DropSeed);
+        var second = Simulation().Run(BroadcastScheme.TreeWithRepair, 0.10, DropSeed);
+        var otherSeed = Simulation().Run(BroadcastScheme.TreeWithRepair, 0.10, DropSeed + 1);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, otherSeed);
+    }
+
     [Theory]
     [InlineData("line")]
     [InlineData("ring")]
