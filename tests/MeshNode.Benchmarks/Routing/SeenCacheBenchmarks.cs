@@ -1,6 +1,5 @@
 // Compiled once MeshNode.Benchmarks references MeshNode.Core: the coordinator adds the
 // ProjectReference and removes this guard (until then the project builds without it).
-#if MESHNODE_BENCHMARKS_CORE
 using BenchmarkDotNet.Attributes;
 using MeshNode.Core.Routing;
 
@@ -86,4 +85,3 @@ public class SeenCacheBenchmarks
         return added;
     }
 }
-#endif

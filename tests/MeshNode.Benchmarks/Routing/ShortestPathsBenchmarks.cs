@@ -1,6 +1,5 @@
 // Compiled once MeshNode.Benchmarks references MeshNode.Core: the coordinator adds the
 // ProjectReference and removes this guard (until then the project builds without it).
-#if MESHNODE_BENCHMARKS_CORE
 using BenchmarkDotNet.Attributes;
 using MeshNode.Core.Routing;
 using MeshNode.Core.Topology;
@@ -82,4 +81,3 @@ public class ShortestPathsBenchmarks
         return db.ApplyAll(_records).Graph;
     }
 }
-#endif
