@@ -17,6 +17,20 @@ public readonly record struct EnvelopeId(UInt128 Value)
             ? new EnvelopeId(BinaryPrimitives.ReadUInt128BigEndian(bytes))
             : throw new ArgumentException($"An envelope id is {Size} bytes.", nameof(bytes));
 
+    /// <summary>Parses the 32-hex-digit form (either case); false when it is not one.</summary>
+    public static bool TryParse(string? text, out EnvelopeId id)
+    {
+        id = default;
+        if (text is null || text.Length != Size * 2
+            || !UInt128.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        id = new EnvelopeId(value);
+        return true;
+    }
+
     /// <summary>The 16 bytes as a new array.</summary>
     public byte[] ToByteArray()
     {

@@ -7,9 +7,10 @@ namespace MeshNode.Protocol.Identity;
 /// <summary>
 /// A node's id: the first 16 bytes of SHA-256("meshnode/v1/node-id" || Ed25519 public key),
 /// printed as 32 lowercase hex digits. <see cref="Short"/> (the first 4 bytes, 8 hex digits) names
-/// actors and log lines (<c>peer-3f2a9c1d</c>). Value equality; <c>default</c> is all zeros.
+/// actors and log lines (<c>peer-3f2a9c1d</c>). Value equality; ordered like the bytes compared
+/// lexicographically (for deterministic tie-breaks); <c>default</c> is all zeros.
 /// </summary>
-public readonly struct NodeId : IEquatable<NodeId>
+public readonly struct NodeId : IEquatable<NodeId>, IComparable<NodeId>
 {
     /// <summary>Length of an id in bytes.</summary>
     public const int Size = 16;
@@ -116,6 +117,21 @@ public readonly struct NodeId : IEquatable<NodeId>
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(_high, _low);
+
+    /// <summary>Orders ids as their 16 bytes compared lexicographically, unsigned.</summary>
+    public int CompareTo(NodeId other) => _high != other._high ? _high.CompareTo(other._high) : _low.CompareTo(other._low);
+
+    /// <summary>True when <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
+    public static bool operator <(NodeId left, NodeId right) => left.CompareTo(right) < 0;
+
+    /// <summary>True when <paramref name="left"/> sorts after <paramref name="right"/>.</summary>
+    public static bool operator >(NodeId left, NodeId right) => left.CompareTo(right) > 0;
+
+    /// <summary>True when <paramref name="left"/> sorts before or equals <paramref name="right"/>.</summary>
+    public static bool operator <=(NodeId left, NodeId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>True when <paramref name="left"/> sorts after or equals <paramref name="right"/>.</summary>
+    public static bool operator >=(NodeId left, NodeId right) => left.CompareTo(right) >= 0;
 
     /// <summary>Value equality.</summary>
     public static bool operator ==(NodeId left, NodeId right) => left.Equals(right);

@@ -44,4 +44,17 @@ public class NodeIdTests
         Assert.Throws<ArgumentException>(() => NodeId.FromBytes(new byte[17]));
         Assert.Throws<ArgumentException>(() => NodeId.FromPublicKey(new byte[31]));
     }
+
+    [Fact]
+    public void Orders_ids_like_their_bytes()
+    {
+        var low = NodeId.Parse("00000000000000ff0000000000000000");
+        var high = NodeId.Parse("0000000000000100ffffffffffffffff");
+        var top = NodeId.Parse("ff000000000000000000000000000000");
+        Assert.True(low < high);
+        Assert.True(high < top);
+        Assert.True(top > low);
+        Assert.Equal(0, low.CompareTo(NodeId.Parse("00000000000000FF0000000000000000")));
+        Assert.Equal([low, high, top], new[] { top, low, high }.Order().ToArray());
+    }
 }
