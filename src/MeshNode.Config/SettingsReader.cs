@@ -146,20 +146,22 @@ internal sealed class SettingsReader(IConfiguration configuration)
         return value;
     }
 
-    /// <summary>An array's elements; a plain string (e.g. from one environment variable) is split on commas.</summary>
+    /// <summary>
+    /// An array's elements. A plain string at the list's own key (one environment variable or flag)
+    /// is split on commas and replaces the whole list: HOCON arrays never set that key to a string.
+    /// </summary>
     public IReadOnlyList<string> List(string key)
     {
         var section = configuration.GetSection(key.Replace('.', ':'));
         _keysRead.Add(key);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return [.. section.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
+
         var children = section.GetChildren()
             .Select(c => (Ok: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i), Index: i, c.Value))
             .ToList();
-        if (children.Count == 0)
-        {
-            return string.IsNullOrWhiteSpace(section.Value)
-                ? []
-                : [.. section.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-        }
 
         if (children.Any(c => !c.Ok))
         {

@@ -198,6 +198,24 @@ public sealed class MeshSettingsTests
     }
 
     [Fact]
+    public void A_comma_separated_flag_replaces_a_list_set_in_a_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"meshnode-peers-{Environment.ProcessId}.conf");
+        File.WriteAllText(file, "mesh.discovery.static-peers = [\"10.0.0.9:9999\", \"10.0.0.8:9999\"]");
+        try
+        {
+            var s = MeshSettings.From(MeshConfiguration.Build(file, NoEnvironment, ["--mesh.discovery.static-peers=10.0.0.2:9999"]));
+            Assert.Equal([new DnsEndPoint("10.0.0.2", 9999)], s.Discovery.StaticPeers);
+            var fromFile = MeshSettings.From(MeshConfiguration.Build(file, NoEnvironment));
+            Assert.Equal(2, fromFile.Discovery.StaticPeers.Count);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Hocon_units_reach_the_typed_settings()
     {
         var s = Bind("--mesh.discovery.interval=2 minutes", "--mesh.discovery.away-timeout=1h", "--mesh.transfers.chunk-size=16KiB", "--mesh.store.ephemeral=yes");
