@@ -3,6 +3,8 @@ namespace MeshNode.Actors;
 internal sealed partial class ActorCell
 {
     private Dictionary<IActorRef, object?>? _watching;
+    // Most actors have at most one watcher (their parent or a single peer): one ref until a second one arrives.
+    private IInternalActorRef? _watcher;
     private HashSet<IInternalActorRef>? _watchers;
     private HashSet<IActorRef>? _terminatedQueued;
 
@@ -54,7 +56,16 @@ internal sealed partial class ActorCell
 
     private void HandleWatch(Watch watch)
     {
-        if (ReferenceEquals(watch.Watchee, this) && !ReferenceEquals(watch.Watcher, this))
+        if (!ReferenceEquals(watch.Watchee, this) || ReferenceEquals(watch.Watcher, this) || ReferenceEquals(watch.Watcher, _watcher))
+        {
+            return;
+        }
+
+        if (_watcher is null && _watchers is null)
+        {
+            _watcher = watch.Watcher;
+        }
+        else
         {
             (_watchers ??= []).Add(watch.Watcher);
         }
@@ -64,6 +75,11 @@ internal sealed partial class ActorCell
     {
         if (ReferenceEquals(unwatch.Watchee, this))
         {
+            if (ReferenceEquals(_watcher, unwatch.Watcher))
+            {
+                _watcher = null;
+            }
+
             _watchers?.Remove(unwatch.Watcher);
         }
     }
@@ -84,6 +100,8 @@ internal sealed partial class ActorCell
 
     private void TellWatchersWeDied()
     {
+        _watcher?.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true));
+        _watcher = null;
         if (_watchers is null)
         {
             return;

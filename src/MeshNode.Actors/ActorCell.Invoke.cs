@@ -3,6 +3,7 @@ namespace MeshNode.Actors;
 internal sealed partial class ActorCell
 {
     private ActorBase? _actor;
+    // Null means the actor's own Receive (the initial behavior): the common case costs no delegate.
     private Receive? _behavior;
     private List<Receive>? _behaviorStack;
     private object? _failedMessage;
@@ -59,7 +60,8 @@ internal sealed partial class ActorCell
 
     private void ReceiveMessage(object message)
     {
-        if (!_behavior!(message))
+        var handled = _behavior is null ? _actor!.InvokeReceive(message) : _behavior(message);
+        if (!handled)
         {
             _actor!.InvokeUnhandled(message);
         }
@@ -245,6 +247,6 @@ internal sealed partial class ActorCell
             _behaviorStack.RemoveAt(_behaviorStack.Count - 1);
         }
 
-        _behavior = _behaviorStack is { Count: > 0 } ? _behaviorStack[^1] : _actor!.InvokeReceive;
+        _behavior = _behaviorStack is { Count: > 0 } ? _behaviorStack[^1] : null;
     }
 }

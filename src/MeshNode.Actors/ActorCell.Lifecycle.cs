@@ -14,9 +14,6 @@ internal sealed partial class ActorCell
             case AsyncCompleted completed:
                 HandleAsyncCompleted(completed);
                 break;
-            case Create:
-                HandleCreate();
-                break;
             case Failed failed:
                 HandleFailed(failed);
                 break;
@@ -95,7 +92,6 @@ internal sealed partial class ActorCell
 
         actor.AfterConstruction();
         _actor = actor;
-        _behavior = actor.InvokeReceive;
     }
 
     private void HandleRecreate(Exception cause)

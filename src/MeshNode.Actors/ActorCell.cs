@@ -25,7 +25,9 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext, IThr
     private SystemMessage? _systemHead;
     private volatile bool _closed;
 
-    // Owner-only state (the actor's turn).
+    // Owner-only state (the actor's turn). _needsCreate is set before the first scheduling (a flag rather than a
+    // Create message: one allocation less per actor) and handled before any system message.
+    private bool _needsCreate;
     private bool _created;
     private bool _suspendedForFailure;
     private bool _terminating;
@@ -70,7 +72,11 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext, IThr
     }
 
     /// <summary>Queues the Create system message; call once, after the cell is registered with its parent.</summary>
-    internal void Start() => SendSystemMessage(new Create());
+    internal void Start()
+    {
+        _needsCreate = true;
+        TrySchedule();
+    }
 
     public void Tell(object message, IActorRef? sender = null)
     {
@@ -128,6 +134,12 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext, IThr
         {
             if (!_closed)
             {
+                if (_needsCreate)
+                {
+                    _needsCreate = false;
+                    HandleCreate();
+                }
+
                 ProcessSystemMessages();
                 for (var i = 0; i < _throughput && CanProcessUserMessages && TryDequeue(out var envelope); i++)
                 {

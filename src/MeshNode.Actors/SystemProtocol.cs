@@ -2,9 +2,6 @@ namespace MeshNode.Actors;
 
 // The kernel's system protocol: one file for its message records, as for an actor's protocol (STYLE.md).
 
-/// <summary>Creates the actor instance (first message of every cell).</summary>
-internal sealed class Create : SystemMessage;
-
 /// <summary>Stops the actor (after its children have stopped).</summary>
 internal sealed class Terminate : SystemMessage;
 
