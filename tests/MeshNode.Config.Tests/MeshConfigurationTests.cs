@@ -93,6 +93,8 @@ public sealed class MeshConfigurationTests
             var config = MeshConfiguration.Build(file, new Dictionary<string, string> { ["MESH_NAME"] = "ada" });
             Assert.Equal("9999", config["mesh:discovery:port"]);
             Assert.Equal("ada", config["mesh:node:name"]);
+            Assert.Equal($"{file}:1:23", ConfigurationProvenance.SourceOf(config, "mesh.discovery.port"));
+            Assert.Equal("environment variable MESH_NAME", ConfigurationProvenance.SourceOf(config, "mesh.node.name"));
         }
         finally
         {

@@ -24,7 +24,7 @@ internal static class HoconConcatenator
 
         try
         {
-            return Join(parts, merge: HoconMerger.Merge);
+            return Join(parts, HoconMerger.Merge, parts[0].Origin);
         }
         catch (ConfigurationException e) when (e.Line == 0)
         {
@@ -35,9 +35,10 @@ internal static class HoconConcatenator
 
     /// <summary>
     /// Joins parts that hold no substitution. <paramref name="merge"/> merges an object over the
-    /// accumulated one (parse-time merge mutates; resolve-time merge copies).
+    /// accumulated one (parse-time merge mutates; resolve-time merge copies). A joined string or
+    /// array takes <paramref name="origin"/>: where the concatenation was written.
     /// </summary>
-    public static HoconValue Join(IReadOnlyList<HoconValue> parts, Func<HoconValue?, HoconValue, HoconValue> merge)
+    public static HoconValue Join(IReadOnlyList<HoconValue> parts, Func<HoconValue?, HoconValue, HoconValue> merge, HoconOrigin origin)
     {
         if (parts.Count == 1)
         {
@@ -77,7 +78,7 @@ internal static class HoconConcatenator
                 }
             }
 
-            return HoconScalar.String(parts[0].Origin, sb.ToString());
+            return HoconScalar.String(origin, sb.ToString());
         }
 
         if (hasSimple)
@@ -106,7 +107,7 @@ internal static class HoconConcatenator
                 }
             }
 
-            return new HoconArray(parts[0].Origin, items);
+            return new HoconArray(origin, items);
         }
 
         HoconValue? acc = null;

@@ -200,7 +200,11 @@ internal sealed class HoconResolver
                     substitution.Origin.Column);
             }
 
-            return found;
+            // A simple value found in the tree is attributed to the substitution, where the field
+            // was set: that is what provenance should show. Environment values keep their variable.
+            return found is HoconScalar scalar && scalar.Origin.Line > 0
+                ? new HoconScalar(substitution.Origin, scalar.Kind, scalar.Text)
+                : found;
         }
         finally
         {
@@ -306,7 +310,7 @@ internal sealed class HoconResolver
 
         try
         {
-            var joined = HoconConcatenator.Join(parts, (acc, next) => acc is null ? next : HoconMerger.MergeResolved(next, acc));
+            var joined = HoconConcatenator.Join(parts, (acc, next) => acc is null ? next : HoconMerger.MergeResolved(next, acc), concatenation.Origin);
             Tick(joined switch
             {
                 HoconScalar s => s.Text.Length,
