@@ -25,6 +25,7 @@ public sealed class PipeFrameReader
     /// <summary>
     /// The next frame's body, or null when the stream ended cleanly between frames.
     /// </summary>
+    /// <exception cref="OperationCanceledException">The token fired or the pending read was cancelled; no bytes are lost.</exception>
     /// <exception cref="ProtocolViolationException">
     /// A length above the maximum (<see cref="ProtocolViolationReason.FrameTooLarge"/>, raised as soon as
     /// the 2-byte prefix arrives) or the stream ended inside a frame (<see cref="ProtocolViolationReason.Truncated"/>).
@@ -50,7 +51,14 @@ public sealed class PipeFrameReader
                 throw;
             }
 
-            if (result.IsCompleted || result.IsCanceled)
+            if (result.IsCanceled)
+            {
+                // CancelPendingRead: keep the partial frame for a later call.
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                throw new OperationCanceledException("The pending read was cancelled.");
+            }
+
+            if (result.IsCompleted)
             {
                 var leftover = buffer.Length;
                 _reader.AdvanceTo(buffer.End);

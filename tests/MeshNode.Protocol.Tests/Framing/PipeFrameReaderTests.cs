@@ -43,4 +43,18 @@ public class PipeFrameReaderTests
         var ex = await Assert.ThrowsAsync<ProtocolViolationException>(async () => await new PipeFrameReader(pipe.Reader, _framer).ReadFrameAsync());
         Assert.Equal(ProtocolViolationReason.FrameTooLarge, ex.Reason);
     }
+
+    [Fact]
+    public async Task A_cancelled_read_keeps_the_partial_frame_for_the_next_call()
+    {
+        var pipe = new Pipe();
+        var reader = new PipeFrameReader(pipe.Reader, _framer);
+        await pipe.Writer.WriteAsync(new byte[] { 0, 2, 7 });
+        var pending = reader.ReadFrameAsync().AsTask();
+        pipe.Reader.CancelPendingRead();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => pending.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        await pipe.Writer.WriteAsync(new byte[] { 8 });
+        Assert.Equal(new byte[] { 7, 8 }, await reader.ReadFrameAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
 }
