@@ -104,6 +104,12 @@ public sealed class LinkTransport : IDisposable
     /// <exception cref="ProtocolViolationException">See <see cref="Decrypt(ReadOnlySpan{byte}, Span{byte})"/>.</exception>
     public byte[] Decrypt(ReadOnlySpan<byte> message)
     {
+        if (message.Length > MaxMessageLength)
+        {
+            throw new ProtocolViolationException(
+                ProtocolViolationReason.FrameTooLarge, $"Transport message of {message.Length} bytes exceeds {MaxMessageLength}.");
+        }
+
         if (message.Length < CipherState.TagSize)
         {
             throw new ProtocolViolationException(ProtocolViolationReason.Truncated, "Transport message is shorter than its tag.");
