@@ -6,7 +6,6 @@ internal sealed partial class ActorCell
     // never on the message hot path.
     private Dictionary<string, ChildRestartStats>? _children;
     private long _nameCounter;
-    private SupervisorStrategy? _strategy;
 
     private Dictionary<string, ChildRestartStats> Children
     {
@@ -161,9 +160,9 @@ internal sealed partial class ActorCell
                 FinishTerminate();
             }
         }
-        else if (_pendingRecreate is not null && !HasStoppingChildren())
+        else if (PendingRecreate is not null && !HasStoppingChildren())
         {
-            FinishRecreate(_pendingRecreate);
+            FinishRecreate(PendingRecreate);
         }
     }
 
@@ -186,7 +185,7 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var strategy = _strategy ??= Props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
+        var strategy = CachedStrategy ??= Props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
         Directive directive;
         try
         {

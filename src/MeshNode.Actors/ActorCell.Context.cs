@@ -2,21 +2,15 @@ namespace MeshNode.Actors;
 
 internal sealed partial class ActorCell
 {
-    private TimerScheduler? _timers;
-    private StashImpl? _stash;
-    private TimeSpan? _receiveTimeout;
-    private ITimer? _receiveTimeoutTimer;
-    private long _lastActivity;
     private bool _isEventSubscriber;
-    private ILoggingAdapter? _log;
 
-    public TimeSpan? ReceiveTimeout => _receiveTimeout;
+    public TimeSpan? ReceiveTimeout => ReceiveTimeoutValue;
 
-    internal ITimerScheduler Timers => _timers ??= new TimerScheduler(this);
+    internal ITimerScheduler Timers => TimersState ??= new TimerScheduler(this);
 
-    internal IStash Stash => _stash ??= new StashImpl(this);
+    internal IStash Stash => StashState ??= new StashImpl(this);
 
-    public ILoggingAdapter GetLogger() => _log ??= new LoggingAdapter(System, Path.ToString());
+    public ILoggingAdapter GetLogger() => LogAdapter ??= new LoggingAdapter(System, Path.ToString());
 
     internal void MarkEventSubscriber() => _isEventSubscriber = true;
 
@@ -27,11 +21,11 @@ internal sealed partial class ActorCell
             throw new ArgumentOutOfRangeException(nameof(timeout), $"{Path}: receive timeout must be positive (or null to turn it off).");
         }
 
-        _receiveTimeout = timeout;
+        ReceiveTimeoutValue = timeout;
         if (timeout is null)
         {
-            _receiveTimeoutTimer?.Dispose();
-            _receiveTimeoutTimer = null;
+            ReceiveTimeoutTimer?.Dispose();
+            ReceiveTimeoutTimer = null;
             return;
         }
 
@@ -40,11 +34,11 @@ internal sealed partial class ActorCell
 
     private void RestartReceiveTimeout()
     {
-        var timeout = _receiveTimeout!.Value;
-        _lastActivity = System.TimeProvider.GetTimestamp();
-        if (_receiveTimeoutTimer is null)
+        var timeout = ReceiveTimeoutValue!.Value;
+        LastActivity = System.TimeProvider.GetTimestamp();
+        if (ReceiveTimeoutTimer is null)
         {
-            _receiveTimeoutTimer = System.TimeProvider.CreateTimer(
+            ReceiveTimeoutTimer = System.TimeProvider.CreateTimer(
                 static s => ((ActorCell)s!).Tell(ReceiveTimeoutFired.Instance),
                 this,
                 timeout,
@@ -52,15 +46,15 @@ internal sealed partial class ActorCell
         }
         else
         {
-            _receiveTimeoutTimer.Change(timeout, Timeout.InfiniteTimeSpan);
+            ReceiveTimeoutTimer.Change(timeout, Timeout.InfiniteTimeSpan);
         }
     }
 
     private void CancelTimersAndReceiveTimeout()
     {
-        _timers?.CancelAll();
-        _receiveTimeoutTimer?.Dispose();
-        _receiveTimeoutTimer = null;
-        _receiveTimeout = null;
+        TimersState?.CancelAll();
+        ReceiveTimeoutTimer?.Dispose();
+        ReceiveTimeoutTimer = null;
+        ReceiveTimeoutValue = null;
     }
 }

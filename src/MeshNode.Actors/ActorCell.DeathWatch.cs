@@ -2,11 +2,8 @@ namespace MeshNode.Actors;
 
 internal sealed partial class ActorCell
 {
-    private Dictionary<IActorRef, object?>? _watching;
     // Most actors have at most one watcher (their parent or a single peer): one ref until a second one arrives.
     private IInternalActorRef? _watcher;
-    private HashSet<IInternalActorRef>? _watchers;
-    private HashSet<IActorRef>? _terminatedQueued;
 
     public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
 
@@ -19,12 +16,12 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_watching is not null && _watching.Remove(subject) && subject is IInternalActorRef watchee)
+        if (Watching is not null && Watching.Remove(subject) && subject is IInternalActorRef watchee)
         {
             watchee.SendSystemMessage(new Unwatch(watchee, this));
         }
 
-        _terminatedQueued?.Remove(subject);
+        TerminatedQueued?.Remove(subject);
         return subject;
     }
 
@@ -41,14 +38,14 @@ internal sealed partial class ActorCell
             throw new ArgumentException($"{Path} cannot watch {subject.Path}: not a ref of this kernel.", nameof(subject));
         }
 
-        _watching ??= [];
-        if (_watching.TryAdd(subject, message))
+        Watching ??= [];
+        if (Watching.TryAdd(subject, message))
         {
             watchee.SendSystemMessage(new Watch(watchee, this));
         }
         else
         {
-            _watching[subject] = message;
+            Watching[subject] = message;
         }
 
         return subject;
@@ -61,13 +58,13 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (_watcher is null && _watchers is null)
+        if (_watcher is null && Watchers is null)
         {
             _watcher = watch.Watcher;
         }
         else
         {
-            (_watchers ??= []).Add(watch.Watcher);
+            (Watchers ??= []).Add(watch.Watcher);
         }
     }
 
@@ -80,18 +77,18 @@ internal sealed partial class ActorCell
                 _watcher = null;
             }
 
-            _watchers?.Remove(unwatch.Watcher);
+            Watchers?.Remove(unwatch.Watcher);
         }
     }
 
     private void HandleDeathWatchNotification(DeathWatchNotification notification)
     {
-        if (_watching is null || !_watching.Remove(notification.Actor, out var custom))
+        if (Watching is null || !Watching.Remove(notification.Actor, out var custom))
         {
             return;
         }
 
-        (_terminatedQueued ??= []).Add(notification.Actor);
+        (TerminatedQueued ??= []).Add(notification.Actor);
         var message = custom ?? new Terminated(notification.Actor, notification.ExistenceConfirmed, AddressTerminated: false);
 
         // Delivered through the mailbox, after what the dead actor sent before it stopped.
@@ -102,27 +99,27 @@ internal sealed partial class ActorCell
     {
         _watcher?.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true));
         _watcher = null;
-        if (_watchers is null)
+        if (Watchers is null)
         {
             return;
         }
 
-        foreach (var watcher in _watchers)
+        foreach (var watcher in Watchers)
         {
             watcher.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true));
         }
 
-        _watchers = null;
+        Watchers = null;
     }
 
     private void UnwatchWatchedActors()
     {
-        if (_watching is null)
+        if (Watching is null)
         {
             return;
         }
 
-        foreach (var subject in _watching.Keys)
+        foreach (var subject in Watching.Keys)
         {
             if (subject is IInternalActorRef watchee)
             {
@@ -130,7 +127,7 @@ internal sealed partial class ActorCell
             }
         }
 
-        _watching = null;
-        _terminatedQueued = null;
+        Watching = null;
+        TerminatedQueued = null;
     }
 }

@@ -5,13 +5,10 @@ internal sealed partial class ActorCell
     private ActorBase? _actor;
     // Null means the actor's own Receive (the initial behavior): the common case costs no delegate.
     private Receive? _behavior;
-    private List<Receive>? _behaviorStack;
-    private object? _failedMessage;
 
     // Async handlers: the mailbox stays suspended while _awaitingAsync; _asyncToken tells stale completions apart.
     private bool _awaitingAsync;
     private int _asyncToken;
-    private ActorSynchronizationContext? _asyncContext;
 
     internal object? CurrentMessage => _currentMessage;
 
@@ -52,7 +49,7 @@ internal sealed partial class ActorCell
             }
         }
 
-        if (_receiveTimeout is not null && message is not INotInfluenceReceiveTimeout && message is not KernelMessage)
+        if (ReceiveTimeoutValue is not null && message is not INotInfluenceReceiveTimeout && message is not KernelMessage)
         {
             RestartReceiveTimeout();
         }
@@ -72,12 +69,12 @@ internal sealed partial class ActorCell
         switch (message)
         {
             case TimerFired fired:
-                if (_timers is not null && _timers.TryTake(fired, out var timerMessage))
+                if (TimersState is not null && TimersState.TryTake(fired, out var timerMessage))
                 {
                     _currentMessage = timerMessage;
                     _currentSender = null;
                     ReceiveMessage(timerMessage);
-                    if (_receiveTimeout is not null && timerMessage is not INotInfluenceReceiveTimeout)
+                    if (ReceiveTimeoutValue is not null && timerMessage is not INotInfluenceReceiveTimeout)
                     {
                         RestartReceiveTimeout();
                     }
@@ -85,12 +82,12 @@ internal sealed partial class ActorCell
 
                 break;
             case QueuedTerminated queued:
-                if (_terminatedQueued is not null && _terminatedQueued.Remove(queued.Actor))
+                if (TerminatedQueued is not null && TerminatedQueued.Remove(queued.Actor))
                 {
                     _currentMessage = queued.Message;
                     _currentSender = queued.Actor;
                     ReceiveMessage(queued.Message);
-                    if (_receiveTimeout is not null && queued.Message is not INotInfluenceReceiveTimeout)
+                    if (ReceiveTimeoutValue is not null && queued.Message is not INotInfluenceReceiveTimeout)
                     {
                         RestartReceiveTimeout();
                     }
@@ -98,8 +95,8 @@ internal sealed partial class ActorCell
 
                 break;
             case ReceiveTimeoutFired:
-                if (_receiveTimeout is { } timeout
-                    && System.TimeProvider.GetElapsedTime(_lastActivity) >= timeout)
+                if (ReceiveTimeoutValue is { } timeout
+                    && System.TimeProvider.GetElapsedTime(LastActivity) >= timeout)
                 {
                     _currentMessage = Actors.ReceiveTimeout.Instance;
                     ReceiveMessage(Actors.ReceiveTimeout.Instance);
@@ -119,7 +116,7 @@ internal sealed partial class ActorCell
         }
 
         _suspendedForFailure = true;
-        _failedMessage = _currentMessage;
+        FailedMessage = _currentMessage;
         if (_parent is null)
         {
             System.LogError(Path, $"{Path} (root guardian) failed: {cause.Message}", cause);
@@ -155,7 +152,7 @@ internal sealed partial class ActorCell
         }
 
         _awaitingAsync = true;
-        _asyncContext = context;
+        AsyncContext = context;
         task.ContinueWith(
             static (t, state) =>
             {
@@ -170,13 +167,13 @@ internal sealed partial class ActorCell
 
     private void HandleAsyncContinuation(AsyncContinuation continuation)
     {
-        if (continuation.Token != _asyncToken || !_awaitingAsync || _asyncContext is null)
+        if (continuation.Token != _asyncToken || !_awaitingAsync || AsyncContext is null)
         {
             return;
         }
 
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(_asyncContext);
+        SynchronizationContext.SetSynchronizationContext(AsyncContext);
         try
         {
             continuation.Callback(continuation.State);
@@ -195,7 +192,7 @@ internal sealed partial class ActorCell
         }
 
         _awaitingAsync = false;
-        _asyncContext = null;
+        AsyncContext = null;
         if (completed.Task.IsFaulted || completed.Task.IsCanceled)
         {
             var cause = completed.Task.Exception?.InnerException
@@ -205,7 +202,7 @@ internal sealed partial class ActorCell
 
         _currentMessage = null;
         _currentSender = null;
-        if (_receiveTimeout is not null)
+        if (ReceiveTimeoutValue is not null)
         {
             RestartReceiveTimeout();
         }
@@ -215,19 +212,19 @@ internal sealed partial class ActorCell
     {
         _asyncToken++;
         _awaitingAsync = false;
-        _asyncContext = null;
+        AsyncContext = null;
     }
 
     public void Become(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        if (_behaviorStack is { Count: > 0 })
+        if (BehaviorStack is { Count: > 0 })
         {
-            _behaviorStack[^1] = receive;
+            BehaviorStack[^1] = receive;
         }
         else
         {
-            _behaviorStack = [receive];
+            BehaviorStack = [receive];
         }
 
         _behavior = receive;
@@ -236,17 +233,17 @@ internal sealed partial class ActorCell
     public void BecomeStacked(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        (_behaviorStack ??= []).Add(receive);
+        (BehaviorStack ??= []).Add(receive);
         _behavior = receive;
     }
 
     public void UnbecomeStacked()
     {
-        if (_behaviorStack is { Count: > 0 })
+        if (BehaviorStack is { Count: > 0 })
         {
-            _behaviorStack.RemoveAt(_behaviorStack.Count - 1);
+            BehaviorStack.RemoveAt(BehaviorStack.Count - 1);
         }
 
-        _behavior = _behaviorStack is { Count: > 0 } ? _behaviorStack[^1] : null;
+        _behavior = BehaviorStack is { Count: > 0 } ? BehaviorStack[^1] : null;
     }
 }

@@ -2,7 +2,6 @@ namespace MeshNode.Actors;
 
 internal sealed partial class ActorCell
 {
-    private Exception? _pendingRecreate;
 
     private void HandleSystemMessage(SystemMessage message)
     {
@@ -33,7 +32,7 @@ internal sealed partial class ActorCell
                 if (!_terminating)
                 {
                     _suspendedForFailure = false;
-                    _failedMessage = null;
+                    FailedMessage = null;
                 }
 
                 break;
@@ -71,8 +70,8 @@ internal sealed partial class ActorCell
     {
         _actor = null;
         _behavior = null;
-        _behaviorStack = null;
-        _strategy = null;
+        BehaviorStack = null;
+        CachedStrategy = null;
         var previous = _creating;
         _creating = this;
         ActorBase actor;
@@ -103,8 +102,8 @@ internal sealed partial class ActorCell
 
         CancelTimersAndReceiveTimeout();
         AbandonAsync();
-        var failedMessage = _failedMessage;
-        _failedMessage = null;
+        var failedMessage = FailedMessage;
+        FailedMessage = null;
         _suspendedForFailure = true;
         if (_actor is not null)
         {
@@ -120,11 +119,11 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _created = false;
-        _stash?.ReturnAllToMailbox();
+        StashState?.ReturnAllToMailbox();
         if (HasStoppingChildren())
         {
             // Akka's order: the new instance starts only after the children PreRestart stopped have gone.
-            _pendingRecreate = cause;
+            PendingRecreate = cause;
             return;
         }
 
@@ -133,7 +132,7 @@ internal sealed partial class ActorCell
 
     private void FinishRecreate(Exception cause)
     {
-        _pendingRecreate = null;
+        PendingRecreate = null;
         try
         {
             CreateInstance();
@@ -181,7 +180,7 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _behavior = null;
-        _behaviorStack = null;
+        BehaviorStack = null;
         _closed = true;
         if (_isEventSubscriber)
         {
@@ -202,7 +201,7 @@ internal sealed partial class ActorCell
             _front = null;
         }
 
-        _stash?.DropAll();
+        StashState?.DropAll();
         DrainMailboxToDeadLetters();
         DrainSystemMessagesAfterClose();
         if (_parent is null)
