@@ -138,12 +138,12 @@ public sealed class HandshakeState : IDisposable
         EnsureTurn(write: true);
         try
         {
-            var tokens = _protocol.Pattern.Messages[_messageIndex];
-            var buffer = new byte[MaxMessageLength + CipherState.TagSize];
+            // A message carries at most one e and one encrypted s before its payload.
+            Span<byte> head = stackalloc byte[2 * (DhLength + CipherState.TagSize)];
             var offset = 0;
-            foreach (var token in tokens)
+            foreach (var token in _protocol.Pattern.Messages[_messageIndex])
             {
-                offset += WriteToken(token, buffer.AsSpan(offset));
+                offset += WriteToken(token, head[offset..]);
             }
 
             var hash = _symmetric.GetHandshakeHash();
@@ -155,9 +155,11 @@ public sealed class HandshakeState : IDisposable
                 throw new ArgumentException($"Handshake message of {total} bytes exceeds {MaxMessageLength}.", nameof(payloadFactory));
             }
 
-            offset += _symmetric.EncryptAndHash(payload, buffer.AsSpan(offset));
+            var message = new byte[total];
+            head[..offset].CopyTo(message);
+            _symmetric.EncryptAndHash(payload, message.AsSpan(offset));
             Advance();
-            return buffer.AsSpan(0, offset).ToArray();
+            return message;
         }
         catch
         {
