@@ -65,4 +65,18 @@ public class NetworkKeyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => NetworkKey.Derive("p", Salt, 1000));
         Assert.Throws<ArgumentException>(() => NetworkKey.Derive("", Salt));
     }
+
+    [Fact]
+    public void Reproduces_the_documented_example_at_the_default_iterations()
+    {
+        // docs/protocol.md section 5, computed there with Python hashlib and hmac.
+        using var key = NetworkKey.Derive("correct horse battery staple", Salt);
+        Assert.Equal("400f7fb4a0473962", Convert.ToHexStringLower(key.Tag.Span));
+        byte[] context = [.. new byte[32], (byte)'R'];
+        Assert.Equal("5a58c4d903ef8d7debe9f5e69d86b4734a25fbc36ef2b333c718298078470de2", Convert.ToHexStringLower(key.ComputeProof(context)));
+        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+        using var reference = new FernetCodec(Convert.FromHexString("ef177144eec9420cbc1093d2a8b344a92bc506d0d4ec9c028dd19f8324d8c1e6"), time, new SeededRandomSource(1));
+        using var codec = key.CreateCodec(time, new SeededRandomSource(1));
+        Assert.Equal("x"u8.ToArray(), reference.DecryptBytes(codec.EncryptToBytes("x"u8), null));
+    }
 }
