@@ -133,7 +133,7 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit
 
             c.Sender?.Tell(m);
         }, () => Interlocked.Increment(ref restarts))), "kid"));
-        probe.Tell(new WatchIt(child));
+        probe.Tell(new LambdaActor.WatchIt(child));
         for (var i = 0; i < 2; i++)
         {
             child.Tell(new InvalidOperationException("fail"));
