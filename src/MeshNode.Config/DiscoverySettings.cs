@@ -28,6 +28,12 @@ public sealed record DiscoverySettings
     /// <summary>IPv4 broadcast addresses to announce to; empty means every interface's broadcast address plus 255.255.255.255.</summary>
     public required IReadOnlyList<IPAddress> BroadcastAddresses { get; init; }
 
+    /// <summary>Largest signed announcement accepted, bytes (256-65507, the largest UDP payload).</summary>
+    public required int MaxDatagramSize { get; init; }
+
+    /// <summary>How far an announcement's timestamp may lie from this node's clock, either way (at least 1 s).</summary>
+    public required TimeSpan MaxClockSkew { get; init; }
+
     internal static DiscoverySettings Read(SettingsReader r)
     {
         var interval = r.Duration("mesh.discovery.interval", TimeSpan.FromMilliseconds(10));
@@ -72,6 +78,8 @@ public sealed record DiscoverySettings
             AwayTimeout = away,
             StaticPeers = peers,
             BroadcastAddresses = broadcast,
+            MaxDatagramSize = r.Size("mesh.discovery.max-datagram-size", 256, 65507),
+            MaxClockSkew = r.Duration("mesh.discovery.max-clock-skew", TimeSpan.FromSeconds(1)),
         };
     }
 

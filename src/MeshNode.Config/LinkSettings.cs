@@ -33,6 +33,9 @@ public sealed record LinkSettings
     /// <summary>Frames that may wait to be written on one link; beyond it traffic is dropped and counted.</summary>
     public required int SendQueueCapacity { get; init; }
 
+    /// <summary>Most peers accepted in one peer-exchange message (1-4096).</summary>
+    public required int MaxExchangedPeers { get; init; }
+
     internal static LinkSettings Read(SettingsReader r)
     {
         var keepalive = r.Duration("mesh.link.keepalive-interval", TimeSpan.FromMilliseconds(10));
@@ -60,6 +63,7 @@ public sealed record LinkSettings
             ReconnectJitter = r.Number("mesh.link.reconnect-jitter", 0, 1),
             MaxFrameSize = r.Size("mesh.link.max-frame-size", 64, NoiseMaxMessageLength),
             SendQueueCapacity = r.Integer("mesh.link.send-queue-capacity", 1, 1_000_000),
+            MaxExchangedPeers = r.Integer("mesh.link.max-exchanged-peers", 1, 4096),
         };
     }
 }

@@ -27,6 +27,18 @@ public sealed record MeshSettings
     /// <summary>Routing (<c>mesh.router</c>).</summary>
     public required RouterSettings Router { get; init; }
 
+    /// <summary>Envelope bounds (<c>mesh.envelope</c>).</summary>
+    public required EnvelopeSettings Envelope { get; init; }
+
+    /// <summary>Passphrase network key handling (<c>mesh.network</c>).</summary>
+    public required NetworkSettings Network { get; init; }
+
+    /// <summary>Chat (<c>mesh.chat</c>).</summary>
+    public required ChatSettings Chat { get; init; }
+
+    /// <summary>Topology (<c>mesh.topology</c>).</summary>
+    public required TopologySettings Topology { get; init; }
+
     /// <summary>Security mode (<c>mesh.security</c>).</summary>
     public required SecuritySettings Security { get; init; }
 
@@ -68,12 +80,17 @@ public sealed record MeshSettings
     {
         var node = NodeSettings.Read(reader);
         var link = LinkSettings.Read(reader);
+        var router = RouterSettings.Read(reader);
         return new MeshSettings
         {
             Node = node,
             Discovery = DiscoverySettings.Read(reader),
             Link = link,
-            Router = RouterSettings.Read(reader),
+            Router = router,
+            Envelope = EnvelopeSettings.Read(reader, link, router),
+            Network = NetworkSettings.Read(reader),
+            Chat = ChatSettings.Read(reader),
+            Topology = TopologySettings.Read(reader),
             Security = SecuritySettings.Read(reader),
             Transfers = TransferSettings.Read(reader, link),
             Store = StoreSettings.Read(reader, node),

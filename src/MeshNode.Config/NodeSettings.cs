@@ -3,10 +3,10 @@ namespace MeshNode.Config;
 /// <summary>Who this node is and where it keeps its files (<c>mesh.node</c>).</summary>
 public sealed record NodeSettings
 {
-    /// <summary>Longest name, in characters: the name travels in every discovery announcement.</summary>
+    /// <summary>Longest name, in UTF-8 bytes: the name travels in every discovery announcement.</summary>
     public const int MaxNameLength = 64;
 
-    /// <summary>Name shown to other people (1-64 characters, no control characters); the machine's host name when hocon.conf leaves it empty.</summary>
+    /// <summary>Name shown to other people (at most 64 UTF-8 bytes, no control characters); the machine's host name when hocon.conf leaves it empty.</summary>
     public required string Name { get; init; }
 
     /// <summary>Absolute folder for the identity key, trust list and store ("~" already expanded).</summary>
@@ -15,9 +15,9 @@ public sealed record NodeSettings
     internal static NodeSettings Read(SettingsReader r)
     {
         var name = r.String("mesh.node.name").Trim();
-        if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameLength || name.Any(char.IsControl))
         {
-            r.Fail("mesh.node.name", $"must be at most {MaxNameLength} characters without control characters, got \"{(name.Length > MaxNameLength ? name[..MaxNameLength] + "..." : name)}\"");
+            r.Fail("mesh.node.name", $"must be at most {MaxNameLength} UTF-8 bytes without control characters, got \"{(name.Length > MaxNameLength ? name[..MaxNameLength] + "..." : name)}\"");
         }
 
         var profile = r.String("mesh.node.profile-dir");

@@ -12,6 +12,9 @@ public sealed record TransferSettings
     /// <summary>Bytes of file data per chunk (1 KiB up to <c>mesh.link.max-frame-size</c> minus <see cref="ChunkOverhead"/>).</summary>
     public required int ChunkSize { get; init; }
 
+    /// <summary>Largest chunk accepted from a sender, bytes (1 KiB-65535); <see cref="ChunkSize"/> may not exceed it.</summary>
+    public required int MaxChunkSize { get; init; }
+
     /// <summary>Chunks in flight per transfer before the sender waits (1-4096).</summary>
     public required int Window { get; init; }
 
@@ -29,8 +32,15 @@ public sealed record TransferSettings
             r.Fail("mesh.transfers.chunk-size", $"must leave {ChunkOverhead} bytes of mesh.link.max-frame-size ({link.MaxFrameSize}) for the envelope, got {chunk} bytes");
         }
 
+        var maxChunk = r.Size("mesh.transfers.max-chunk-size", 1024, LinkSettings.NoiseMaxMessageLength);
+        if (chunk > maxChunk)
+        {
+            r.Fail("mesh.transfers.chunk-size", $"must not exceed mesh.transfers.max-chunk-size ({maxChunk} bytes), got {chunk} bytes");
+        }
+
         return new TransferSettings
         {
+            MaxChunkSize = maxChunk,
             DownloadsFolder = Path.GetFullPath(SettingsReader.ExpandHome(folder.Length > 0 ? folder : ".")),
             ChunkSize = chunk,
             Window = r.Integer("mesh.transfers.window", 1, 4096),

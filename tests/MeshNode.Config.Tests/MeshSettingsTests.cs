@@ -49,6 +49,16 @@ public sealed class MeshSettingsTests
         Assert.False(s.Store.Ephemeral);
         Assert.Equal(Path.Combine(s.Node.ProfileDirectory, "meshnode.db"), s.Store.Path);
         Assert.Equal(TimeSpan.FromMilliseconds(100), s.Ui.RefreshInterval);
+        Assert.Equal(1024, s.Discovery.MaxDatagramSize);
+        Assert.Equal(TimeSpan.FromMinutes(5), s.Discovery.MaxClockSkew);
+        Assert.Equal(64, s.Link.MaxExchangedPeers);
+        Assert.Equal(65000, s.Envelope.MaxSize);
+        Assert.Equal(16, s.Envelope.MaxHopLimit);
+        Assert.Equal(1024, s.Envelope.MaxListItems);
+        Assert.Equal(4, s.Network.MaxSaltTrials);
+        Assert.Equal(4096, s.Chat.MaxTextBytes);
+        Assert.Equal(256, s.Topology.MaxNeighbours);
+        Assert.Equal(48 * 1024, s.Transfers.MaxChunkSize);
         Assert.Equal(Environment.MachineName, s.Node.Name);
         Assert.True(Path.IsPathRooted(s.Node.ProfileDirectory));
         Assert.EndsWith(".meshnode", s.Node.ProfileDirectory, StringComparison.Ordinal);
@@ -137,12 +147,19 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.security.mode", "1", "must be one of open|passphrase")]
     [InlineData("mesh.security.pbkdf2-iterations", "1000", "must be an integer from 10000")]
     [InlineData("mesh.ui.refresh-interval", "1ms", "must be at least 16ms")]
-    [InlineData("mesh.node.name", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "must be at most 64 characters")]
+    [InlineData("mesh.node.name", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "must be at most 64 UTF-8 bytes")]
+    [InlineData("mesh.node.name", "ééééééééééééééééééééééééééééééééé", "must be at most 64 UTF-8 bytes")]
+    [InlineData("mesh.envelope.max-hop-limit", "4", "must not exceed mesh.envelope.max-hop-limit (4)")]
+    [InlineData("mesh.envelope.max-size", "100", "must be from 256")]
+    [InlineData("mesh.transfers.max-chunk-size", "16KiB", "must not exceed mesh.transfers.max-chunk-size (16384 bytes)")]
+    [InlineData("mesh.discovery.max-datagram-size", "70000", "must be from 256 to 65507 bytes")]
+    [InlineData("mesh.network.max-salt-trials", "0", "must be an integer from 1 to 64")]
     [InlineData("mesh.ui.refresh-interval", "1 minute", "must be at most 10s")]
     public void Rejects_out_of_range_values_naming_the_key(string key, string value, string expected)
     {
         var e = Invalid($"--{key}={value}");
-        Assert.Equal(key.Split(':')[0], e.Key);
+        Assert.StartsWith("mesh.", e.Key, StringComparison.Ordinal);
+        Assert.Contains(e.Key!, e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
@@ -155,9 +172,18 @@ public sealed class MeshSettingsTests
     [Fact]
     public void Chunk_size_must_fit_a_lowered_frame_size()
     {
-        var e = Invalid("--mesh.link.max-frame-size=16KiB");
+        var e = Invalid("--mesh.link.max-frame-size=16KiB", "--mesh.envelope.max-size=16000");
         Assert.Equal("mesh.transfers.chunk-size", e.Key);
         Assert.Contains("mesh.link.max-frame-size (16384)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Envelope_size_must_fit_a_lowered_frame_size()
+    {
+        var e = Invalid("--mesh.link.max-frame-size=16KiB", "--mesh.transfers.chunk-size=8KiB");
+        Assert.Equal("mesh.envelope.max-size", e.Key);
+        Assert.Contains("must fit one link frame", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(Bind("--mesh.link.max-frame-size=16KiB", "--mesh.transfers.chunk-size=8KiB", "--mesh.envelope.max-size=16000"));
     }
 
     [Fact]

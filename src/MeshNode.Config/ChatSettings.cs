@@ -1,0 +1,13 @@
+namespace MeshNode.Config;
+
+/// <summary>Chat messages (<c>mesh.chat</c>).</summary>
+public sealed record ChatSettings
+{
+    /// <summary>Longest chat text accepted or sent, in UTF-8 bytes (1-60000).</summary>
+    public required int MaxTextBytes { get; init; }
+
+    internal static ChatSettings Read(SettingsReader r) => new()
+    {
+        MaxTextBytes = r.Integer("mesh.chat.max-text-bytes", 1, 60_000),
+    };
+}
