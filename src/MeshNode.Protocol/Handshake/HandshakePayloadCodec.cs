@@ -26,7 +26,7 @@ internal static class HandshakePayloadCodec
     /// <summary>Checks the initiator's hello and returns the version the responder will use.</summary>
     public static uint ReadHello(byte[] payload, LinkHandshakeSettings settings)
     {
-        var hello = Parse(HandshakeHello.Parser, payload, "HandshakeHello");
+        var hello = ProtobufReader.Parse(HandshakeHello.Parser, payload, "HandshakeHello");
         if (hello.NetworkTag.Length > MaxNetworkTagBytes || !hello.NetworkTag.Span.SequenceEqual(NetworkTag(settings)))
         {
             throw new ProtocolViolationException(ProtocolViolationReason.NetworkMismatch, "The peer is on another network (network tag differs).");
@@ -81,7 +81,7 @@ internal static class HandshakePayloadCodec
         ReadOnlySpan<byte> handshakeHash,
         byte peerRole)
     {
-        var payload = Parse(HandshakePayload.Parser, bytes, "HandshakePayload");
+        var payload = ProtobufReader.Parse(HandshakePayload.Parser, bytes, "HandshakePayload");
 
         // Identity first: nothing else in the payload means anything until the static key is proven.
         var identity = payload.IdentityKey.Span;
@@ -145,19 +145,6 @@ internal static class HandshakePayloadCodec
         {
             throw new ProtocolViolationException(
                 ProtocolViolationReason.NetworkMismatch, "The peer did not prove the network key (different passphrase or none).");
-        }
-    }
-
-    private static T Parse<T>(MessageParser<T> parser, byte[] bytes, string what)
-        where T : IMessage<T>
-    {
-        try
-        {
-            return parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException ex)
-        {
-            throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, $"The {what} does not decode.", ex);
         }
     }
 }
