@@ -1,0 +1,395 @@
+using MeshNode.Actors;
+using MeshNode.Core.Links;
+using MeshNode.Core.Node;
+using MeshNode.Core.Routing;
+using MeshNode.Core.Store;
+using MeshNode.Core.Topology;
+using MeshNode.Protocol;
+using MeshNode.Protocol.Envelopes;
+using MeshNode.Protocol.Envelopes.Bodies;
+using MeshNode.Protocol.Identity;
+
+namespace MeshNode.Core.Chat;
+
+/// <summary>
+/// The chat actor (/user/node/chat): broadcasts (network-sealed in passphrase mode, never
+/// acknowledged per recipient) and direct messages sealed end to end to the recipient's sealing key,
+/// with end-to-end delivery receipts, retries with backoff, and a queue for peers that are away
+/// (sent when they become reachable again, until <c>mesh.router.store-and-forward-ttl</c>).
+/// Every received message carries the protection its origin signed (link, network or e2e).
+/// History and trust-on-first-use go through the node's <see cref="IMeshStore"/>.
+/// </summary>
+internal sealed class ChatActor : ReceiveActor, IWithTimers
+{
+    private const int MaxRecentDirect = 4096;
+
+    private readonly LinkContext _context;
+    private readonly IActorRef _router;
+    private readonly ChatPersistence _persistence;
+    private readonly PeerDirectory _peers = new();
+    private readonly Dictionary<string, PendingDirect> _pending = [];
+    private readonly Dictionary<EnvelopeId, string> _attemptIds = [];
+    private readonly HashSet<(NodeId, long, string)> _recentDirect = [];
+    private readonly Queue<(NodeId, long, string)> _recentOrder = new();
+    private IReadOnlySet<NodeId> _reachable = new HashSet<NodeId>();
+
+    public ChatActor(LinkContext context, IActorRef router, IMeshStore store)
+    {
+        _context = context;
+        _router = router;
+        _persistence = new ChatPersistence(store, context);
+        _persistence.PublishTo(Context.System.EventStream);
+
+        Receive<SendToAll>(OnSendToAll);
+        Receive<SendDirect>(OnSendDirect);
+        Receive<DeliverEnvelope>(OnDeliver);
+        Receive<LinkAttached>(m =>
+        {
+            var entry = Learn(m.Peer.Id, m.Peer.Name, m.Peer.IdentityKey, m.Peer.SealingKey, [m.Peer.Endpoint.ToString()]);
+            entry.Linked = true;
+            FlushTo(m.Peer.Id);
+        });
+        Receive<LinkDetached>(m =>
+        {
+            if (_peers.Find(m.Peer) is { } entry)
+            {
+                entry.Linked = false;
+            }
+        });
+        Receive<PeerLearned>(m => Learn(m.Id, m.Name, m.IdentityKey, m.SealingKey, []));
+        Receive<ReachabilityChanged>(m =>
+        {
+            _reachable = m.Reachable;
+            foreach (var id in _pending.Values.Where(p => p.Queued && IsReachable(p.Destination)).Select(p => p.Destination).Distinct().ToArray())
+            {
+                FlushTo(id);
+            }
+        });
+        Receive<KeyChangeSeen>(m =>
+        {
+            if (_peers.Find(m.Id) is { } entry)
+            {
+                entry.KeyChanged = true;
+            }
+
+            LinkContext.Publish(Context, new KeyChanged(_context.Now, m.Id.ToString(), m.Name, m.OldFingerprint, m.NewFingerprint));
+        });
+        ReceiveAsync<TrustPeer>(OnTrustAsync);
+        Receive<GetPeers>(_ => Sender?.Tell(PeerViews()));
+        Receive<RetryTick>(_ => OnRetryTick());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => Timers.StartPeriodicTimer("retry", RetryTick.Instance, TimeSpan.FromSeconds(1));
+
+    private bool IsReachable(NodeId id) => _reachable.Contains(id) || _peers.Find(id)?.Linked == true;
+
+    private PeerEntry Learn(NodeId id, string name, ReadOnlyMemory<byte> identityKey, ReadOnlyMemory<byte> sealingKey, IReadOnlyList<string> endpoints)
+    {
+        var entry = _peers.Learn(id, name, identityKey, sealingKey, _context.Now);
+        _persistence.CheckPeer(Self, new PeerSighting(id.ToString(), name, identityKey.ToArray(), sealingKey.ToArray(), _context.Now, endpoints));
+        return entry;
+    }
+
+    private void OnSendToAll(SendToAll command)
+    {
+        if (!TryValidate(command.Text))
+        {
+            return;
+        }
+
+        var now = _context.Now;
+        var body = new ChatBody(command.Text, now.ToUnixTimeMilliseconds(), ChatScope.All);
+        var envelope = OutboundEnvelopes.Create(_context, null, body, OutboundEnvelopes.SharedProtection(_context));
+        _router.Tell(new RouteEnvelope(envelope));
+        var id = envelope.Id.ToString();
+        _persistence.Record(new ChatMessageRecord(
+            id, ChatConversations.All, _context.Identity.Id.ToString(), command.Text, now, now, Security(envelope.Protection), 0, ChatMessageFlags.Outgoing));
+        Sender?.Tell(new SendOutcome(id, Queued: false));
+    }
+
+    private void OnSendDirect(SendDirect command)
+    {
+        if (!TryValidate(command.Text))
+        {
+            return;
+        }
+
+        PeerEntry peer;
+        try
+        {
+            peer = _peers.Resolve(command.NameOrId);
+        }
+        catch (NodeCommandException ex)
+        {
+            Sender?.Tell(new Status.Failure(ex));
+            return;
+        }
+
+        var now = _context.Now;
+        var envelope = MakeDirect(peer, command.Text, now);
+        var id = envelope.Id.ToString();
+        var pending = new PendingDirect(id, peer.Id, command.Text, now);
+        _pending[id] = pending;
+        _attemptIds[envelope.Id] = id;
+        _persistence.Record(new ChatMessageRecord(
+            id, peer.Id.ToString(), _context.Identity.Id.ToString(), command.Text, now, now, MessageSecurity.EndToEnd, 0, ChatMessageFlags.Outgoing));
+        if (IsReachable(peer.Id))
+        {
+            Attempt(pending, envelope);
+        }
+        else
+        {
+            Queue(pending, envelope);
+        }
+
+        Sender?.Tell(new SendOutcome(id, pending.Queued));
+    }
+
+    private bool TryValidate(string text)
+    {
+        if (string.IsNullOrEmpty(text) || System.Text.Encoding.UTF8.GetByteCount(text) > BodyLimits.Default.MaxChatTextBytes)
+        {
+            Sender?.Tell(new Status.Failure(new NodeCommandException(
+                $"A message is 1 to {BodyLimits.Default.MaxChatTextBytes} bytes of UTF-8 (mesh.chat.max-text-bytes).")));
+            return false;
+        }
+
+        return true;
+    }
+
+    private VerifiedEnvelope MakeDirect(PeerEntry peer, string text, DateTimeOffset sentAt) =>
+        OutboundEnvelopes.Create(
+            _context,
+            peer.Id,
+            new ChatBody(text, sentAt.ToUnixTimeMilliseconds(), ChatScope.Direct),
+            EnvelopeProtection.EndToEnd,
+            peer.SealingKey);
+
+    private void Attempt(PendingDirect pending, VerifiedEnvelope? envelope = null)
+    {
+        if (envelope is null)
+        {
+            var peer = _peers.Find(pending.Destination);
+            if (peer is null)
+            {
+                return;
+            }
+
+            envelope = MakeDirect(peer, pending.Text, pending.SentAt);
+            _attemptIds[envelope.Id] = pending.MessageId;
+        }
+
+        pending.Queued = false;
+        pending.Attempts++;
+        pending.NextAttemptAt = _context.Now + TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, pending.Attempts)));
+        _router.Tell(new RouteEnvelope(envelope));
+    }
+
+    private void Queue(PendingDirect pending, VerifiedEnvelope envelope)
+    {
+        pending.Queued = true;
+        var ttl = _context.Settings.Router.StoreAndForwardTtl;
+        _persistence.Enqueue(new OutboxItem(
+            pending.MessageId, pending.Destination.ToString(), envelope.Encoded.ToArray(), pending.SentAt, 0, _context.Now, pending.SentAt + ttl));
+        LinkContext.Publish(Context, new ChatQueued(_context.Now, pending.MessageId, pending.Destination.ToString()));
+    }
+
+    private void FlushTo(NodeId destination)
+    {
+        foreach (var pending in _pending.Values.Where(p => p.Destination == destination && p.Queued).ToArray())
+        {
+            Attempt(pending);
+        }
+    }
+
+    private void OnRetryTick()
+    {
+        var now = _context.Now;
+        var ttl = _context.Settings.Router.StoreAndForwardTtl;
+        foreach (var pending in _pending.Values.ToArray())
+        {
+            if (now - pending.SentAt > ttl)
+            {
+                _pending.Remove(pending.MessageId);
+                LinkContext.Publish(Context, new NodeWarning(now, $"message {pending.MessageId} to {pending.Destination.Short} expired undelivered"));
+            }
+            else if (!pending.Queued && now >= pending.NextAttemptAt)
+            {
+                if (IsReachable(pending.Destination))
+                {
+                    Attempt(pending);
+                }
+                else
+                {
+                    pending.Queued = true;
+                    LinkContext.Publish(Context, new ChatQueued(now, pending.MessageId, pending.Destination.ToString()));
+                }
+            }
+        }
+
+        foreach (var stale in _attemptIds.Where(kv => !_pending.ContainsKey(kv.Value)).Select(kv => kv.Key).ToArray())
+        {
+            _attemptIds.Remove(stale);
+        }
+    }
+
+    private void OnDeliver(DeliverEnvelope message)
+    {
+        var envelope = message.Envelope;
+        EnvelopeBody body;
+        try
+        {
+            body = BodyProtector.Open(envelope, _context.Identity, _context.Fernet, BodyLimits.Default);
+        }
+        catch (ProtocolViolationException ex)
+        {
+            _context.Counters.UnreadableBody();
+            LinkContext.Publish(Context, new NodeWarning(_context.Now, $"cannot read a message from {envelope.Origin.Short}: {ex.Reason}"));
+            return;
+        }
+
+        switch (body)
+        {
+            case ChatBody chat:
+                OnChat(envelope, chat);
+                break;
+            case DeliveryReceiptBody receipt when envelope.Destination == _context.Identity.Id:
+                OnReceipt(envelope.Origin, receipt);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnChat(VerifiedEnvelope envelope, ChatBody chat)
+    {
+        var direct = envelope.Destination is not null;
+        if (direct != (chat.Scope == ChatScope.Direct))
+        {
+            _context.Counters.RejectedEnvelope();
+            return;
+        }
+
+        if (direct)
+        {
+            SendReceipt(envelope);
+            var key = (envelope.Origin, chat.SentAtUnixMs, chat.Text);
+            if (!_recentDirect.Add(key))
+            {
+                return;
+            }
+
+            _recentOrder.Enqueue(key);
+            if (_recentOrder.Count > MaxRecentDirect)
+            {
+                _recentDirect.Remove(_recentOrder.Dequeue());
+            }
+        }
+
+        var peer = _peers.Find(envelope.Origin);
+        var changedKey = peer?.KeyChanged == true;
+        var now = _context.Now;
+        var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(chat.SentAtUnixMs, 0, 253402300799999));
+        var security = Security(envelope.Protection);
+        var hops = (int)envelope.HopsTravelled;
+        var id = envelope.Id.ToString();
+        var from = envelope.Origin.ToString();
+        LinkContext.Publish(Context, new ChatReceived(
+            now, id, from, peer?.Name ?? envelope.Origin.Short, chat.Text, direct ? "direct" : "all", SecurityLabel(security), hops, sentAt, changedKey));
+        _persistence.Record(new ChatMessageRecord(
+            id,
+            direct ? from : ChatConversations.All,
+            from,
+            chat.Text,
+            sentAt,
+            now,
+            security,
+            hops,
+            changedKey ? ChatMessageFlags.FromChangedKey : ChatMessageFlags.None));
+    }
+
+    private void SendReceipt(VerifiedEnvelope envelope)
+    {
+        var receipt = new DeliveryReceiptBody([envelope.Id], _context.Now.ToUnixTimeMilliseconds());
+        var peer = _peers.Find(envelope.Origin);
+        var reply = peer is null
+            ? OutboundEnvelopes.Create(_context, envelope.Origin, receipt, OutboundEnvelopes.SharedProtection(_context))
+            : OutboundEnvelopes.Create(_context, envelope.Origin, receipt, EnvelopeProtection.EndToEnd, peer.SealingKey);
+        _router.Tell(new RouteEnvelope(reply));
+    }
+
+    private void OnReceipt(NodeId from, DeliveryReceiptBody receipt)
+    {
+        foreach (var envelopeId in receipt.MessageIds)
+        {
+            if (_attemptIds.TryGetValue(envelopeId, out var messageId)
+                && _pending.TryGetValue(messageId, out var pending)
+                && pending.Destination == from)
+            {
+                _pending.Remove(messageId);
+                _persistence.Delivered(messageId, _context.Now);
+                LinkContext.Publish(Context, new ChatDelivered(_context.Now, messageId, from.ToString()));
+            }
+        }
+    }
+
+    private async Task OnTrustAsync(TrustPeer command)
+    {
+        PeerEntry peer;
+        try
+        {
+            peer = _peers.Resolve(command.NameOrId);
+        }
+        catch (NodeCommandException ex)
+        {
+            Sender?.Tell(new Status.Failure(ex));
+            return;
+        }
+
+        var result = await _persistence.TrustAsync(peer.Id.ToString(), command.Fingerprint);
+        if (result == TrustResult.Trusted)
+        {
+            peer.KeyChanged = false;
+            Sender?.Tell(result);
+        }
+        else
+        {
+            Sender?.Tell(new Status.Failure(new NodeCommandException(
+                result == TrustResult.UnknownPeer ? $"{peer.Name} is not in the store yet." : $"That fingerprint is not {peer.Name}'s current key.")));
+        }
+    }
+
+    private IReadOnlyList<PeerView> PeerViews() => _peers.All
+        .Select(p => new PeerView(
+            p.Id.ToString(),
+            p.Name,
+            Fingerprint.ShortOf(p.IdentityKey.Span),
+            null,
+            null,
+            IsReachable(p.Id),
+            p.Linked,
+            p.KeyChanged ? "key-changed" : "pinned",
+            p.LastSeen))
+        .ToArray();
+
+    private static MessageSecurity Security(EnvelopeProtection protection) => protection switch
+    {
+        EnvelopeProtection.Network => MessageSecurity.Network,
+        EnvelopeProtection.EndToEnd => MessageSecurity.EndToEnd,
+        _ => MessageSecurity.Link,
+    };
+
+    private static string SecurityLabel(MessageSecurity security) => security switch
+    {
+        MessageSecurity.Network => "network",
+        MessageSecurity.EndToEnd => "e2e",
+        _ => "link",
+    };
+
+    private sealed record RetryTick
+    {
+        public static readonly RetryTick Instance = new();
+    }
+}

@@ -1,0 +1,37 @@
+using MeshNode.Actors;
+using MeshNode.Protocol.Framing;
+using MeshNode.Protocol.Identity;
+
+namespace MeshNode.Core.Links;
+
+// Messages between the link actors, their supervisor and the router. Internal to the node.
+
+/// <summary>A link finished its handshake; sent by the link actor to its parent.</summary>
+internal sealed record LinkEstablished(LinkPeer Peer, IActorRef Link);
+
+/// <summary>The links supervisor accepted a link (after the tie-break); sent to the router and topology.</summary>
+internal sealed record LinkAttached(LinkPeer Peer, IActorRef Link);
+
+/// <summary>A link that was attached is gone.</summary>
+internal sealed record LinkDetached(NodeId Peer, IActorRef Link, string Reason);
+
+/// <summary>A signed envelope arrived on a link (not yet verified).</summary>
+internal sealed record InboundEnvelope(NodeId From, ReadOnlyMemory<byte> Bytes);
+
+/// <summary>A peer-exchange frame arrived on a link.</summary>
+internal sealed record InboundPeerExchange(NodeId From, PeerExchangeFrame Frame);
+
+/// <summary>Asks a link actor to send one frame (dropped and counted when its queue is full).</summary>
+internal sealed record SendFrame(LinkMessage Message);
+
+/// <summary>Asks a link actor to close with a reason, sending a close frame first.</summary>
+internal sealed record CloseLink(LinkCloseReason Reason, string Text);
+
+/// <summary>A new round-trip measurement on a link; sent to the topology actor.</summary>
+internal sealed record LinkRttMeasured(NodeId Peer, TimeSpan Rtt);
+
+/// <summary>Asks the links supervisor to dial an endpoint (and keep redialing it when it is static).</summary>
+internal sealed record DialEndpoint(Transport.TransportEndpoint Endpoint, bool Persistent);
+
+/// <summary>A link is about to stop, saying why; sent by the link actor to its parent.</summary>
+internal sealed record LinkClosing(string Reason);

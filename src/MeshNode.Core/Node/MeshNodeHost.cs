@@ -1,0 +1,40 @@
+using MeshNode.Actors;
+using MeshNode.Core.Links;
+
+namespace MeshNode.Core.Node;
+
+/// <summary>Starts a mesh node: the front ends (CLI, lab, tests) call this and talk to the returned <see cref="IMeshNode"/>.</summary>
+public static class MeshNodeHost
+{
+    /// <summary>Capacity of <see cref="IMeshNode.Events"/>; when a reader falls this far behind, the oldest events are dropped.</summary>
+    public const int EventBufferCapacity = 4096;
+
+    /// <summary>
+    /// Binds the listener at <see cref="NodeStartOptions.ListenEndpoint"/> (port 0 picks a free one),
+    /// starts the node's actor system (links, router, topology, chat under /user/node), dials the
+    /// static peers and publishes <see cref="NodeStarted"/>. The node owns nothing it was given:
+    /// the caller disposes the identity, network key and store after <see cref="IMeshNode.StopAsync"/>.
+    /// </summary>
+    /// <exception cref="Transport.TransportException">The listen endpoint is taken or invalid.</exception>
+    public static async Task<IMeshNode> StartAsync(NodeStartOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var listener = await options.Transport.ListenAsync(options.ListenEndpoint, cancellationToken).ConfigureAwait(false);
+        var fernet = options.Network?.CreateCodec(options.Time, options.Random);
+        var context = new LinkContext(options.Identity, options.Network, options.Settings, options.Time, options.Random, new NodeCounters(), fernet);
+        var system = ActorSystem.Create($"node-{options.Identity.Id.Short}", new ActorSystemSettings { TimeProvider = options.Time });
+        var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet);
+        var guardian = system.ActorOf(
+            Props.Create(() => new NodeGuardianActor(context, options.Transport, listener, options.Store, options.StaticPeers)),
+            "node");
+        node.Attach(guardian);
+        system.EventStream.Publish(new NodeStarted(
+            options.Time.GetUtcNow(),
+            options.Identity.Id.ToString(),
+            options.Settings.Node.Name,
+            listener.LocalEndpoint.Port,
+            options.Identity.Fingerprint,
+            options.Network is null ? "open" : "passphrase"));
+        return node;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Threading.Channels;
+using MeshNode.Actors;
+using MeshNode.Core.Chat;
+using MeshNode.Core.Links;
+using MeshNode.Core.Store;
+using MeshNode.Core.Topology;
+using MeshNode.Core.Transport;
+using MeshNode.Protocol.Fernet;
+
+namespace MeshNode.Core.Node;
+
+/// <summary>
+/// The running node behind <see cref="IMeshNode"/>: one actor system per node, commands sent to
+/// the node guardian with Ask, events read from the system's event stream into a bounded channel.
+/// </summary>
+internal sealed class MeshNodeInstance : IMeshNode
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ActorSystem _system;
+    private readonly LinkContext _context;
+    private readonly FernetCodec? _fernet;
+    private readonly Channel<NodeEvent> _events = Channel.CreateBounded<NodeEvent>(
+        new BoundedChannelOptions(MeshNodeHost.EventBufferCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
+
+    private readonly IDisposable _subscription;
+    private IActorRef _guardian = ActorRefs.Nobody;
+    private int _stopped;
+
+    public MeshNodeInstance(ActorSystem system, LinkContext context, TransportEndpoint listenEndpoint, FernetCodec? fernet)
+    {
+        _system = system;
+        _context = context;
+        _fernet = fernet;
+        ListenEndpoint = listenEndpoint;
+        _subscription = system.EventStream.Subscribe<NodeEvent>(e => _events.Writer.TryWrite(e));
+    }
+
+    public string NodeId => _context.Identity.Id.ToString();
+
+    public string Name => _context.Settings.Node.Name;
+
+    public string Fingerprint => _context.Identity.Fingerprint;
+
+    public TransportEndpoint ListenEndpoint { get; }
+
+    public ChannelReader<NodeEvent> Events => _events.Reader;
+
+    /// <summary>What this node dropped or refused (for tests and diagnostics).</summary>
+    internal NodeCounters Counters => _context.Counters;
+
+    /// <summary>The node guardian (for tests).</summary>
+    internal IActorRef Guardian => _guardian;
+
+    public Task<SendOutcome> SendToAllAsync(string text, CancellationToken cancellationToken = default) =>
+        AskAsync<SendOutcome>(new SendToAll(text), cancellationToken);
+
+    public Task<SendOutcome> SendDirectAsync(string nameOrId, string text, CancellationToken cancellationToken = default) =>
+        AskAsync<SendOutcome>(new SendDirect(nameOrId, text), cancellationToken);
+
+    public Task<IReadOnlyList<PeerView>> GetPeersAsync(CancellationToken cancellationToken = default) =>
+        AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken);
+
+    public Task<TopologyView> GetTopologyAsync(CancellationToken cancellationToken = default) =>
+        AskAsync<TopologyView>(GetTopology.Instance, cancellationToken);
+
+    public async Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default)
+    {
+        // The path comes from the signed link-state graph; the round trip is not measured by a trace envelope.
+        var topology = await GetTopologyAsync(cancellationToken).ConfigureAwait(false);
+        var peers = await GetPeersAsync(cancellationToken).ConfigureAwait(false);
+        var target = peers.FirstOrDefault(p => p.NodeId == nameOrId || string.Equals(p.Name, nameOrId, StringComparison.OrdinalIgnoreCase)
+            || (nameOrId.Length >= 4 && p.NodeId.StartsWith(nameOrId, StringComparison.OrdinalIgnoreCase)))
+            ?? throw new NodeCommandException($"No known peer is called or has the id '{nameOrId}'.");
+        var hops = new List<string>();
+        var byId = topology.Nodes.ToDictionary(n => n.NodeId);
+        var current = topology.Self;
+        while (current != target.NodeId && hops.Count < 64)
+        {
+            if (!byId.TryGetValue(current, out var node) || node.NextHop is null)
+            {
+                break;
+            }
+
+            var nextTowardTarget = byId.TryGetValue(target.NodeId, out var t) ? t.NextHop : null;
+            if (nextTowardTarget is null)
+            {
+                throw new NodeCommandException($"{target.Name} is not reachable now.");
+            }
+
+            hops.Add(nextTowardTarget);
+            break;
+        }
+
+        return new TraceView(target.NodeId, hops, TimeSpan.Zero);
+    }
+
+    public Task ConnectAsync(TransportEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        _guardian.Tell(new ConnectTo(endpoint));
+        return Task.CompletedTask;
+    }
+
+    public async Task TrustAsync(string nameOrId, string fingerprint, CancellationToken cancellationToken = default) =>
+        await AskAsync<TrustResult>(new TrustPeer(nameOrId, fingerprint), cancellationToken).ConfigureAwait(false);
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await _system.Terminate().ConfigureAwait(false);
+        _subscription.Dispose();
+        _events.Writer.TryComplete();
+        _fernet?.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    internal void Attach(IActorRef guardian) => _guardian = guardian;
+
+    private async Task<T> AskAsync<T>(object command, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            throw new NodeCommandException("The node is stopped.");
+        }
+
+        try
+        {
+            return await _guardian.Ask<T>(command, CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException ex)
+        {
+            throw new NodeCommandException($"The node did not answer in time: {ex.Message}");
+        }
+    }
+}
