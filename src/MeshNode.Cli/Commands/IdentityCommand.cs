@@ -1,5 +1,5 @@
-using MeshNode.Config;
 using System.CommandLine;
+using MeshNode.Config;
 
 namespace MeshNode.Cli.Commands;
 
