@@ -75,6 +75,17 @@ public sealed class ActorSystemTests(ITestOutputHelper output) : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Props_by_type_passes_constructor_arguments()
+    {
+        var reporter = Sys.ActorOf(Props.Create(typeof(ReporterActor), TestActor), "by-type");
+        await ExpectMsgAsync("prestart by-type");
+        Assert.Equal(typeof(ReporterActor), Props.Create(typeof(ReporterActor), TestActor).ActorType);
+        Assert.Throws<ArgumentException>(() => Props.Create(typeof(string)));
+        reporter.Tell("x");
+        await ExpectMsgAsync("x");
+    }
+
+    [Fact]
     public void Actors_cannot_be_constructed_with_new()
     {
         Assert.Throws<ActorInitializationException>(() => new EchoActor());
@@ -151,7 +162,6 @@ public sealed class ActorSystemTests(ITestOutputHelper output) : TestKit.TestKit
         var parent = Sys.ActorOf(Props.Create(() => new ParentActor(TestActor, null)), "named-parent");
         parent.Tell((Props.Create(() => new EchoActor()), "kid"), TestActor);
         await ExpectMsgAsync<IActorRef>();
-        parent.Tell((Props.Create(() => new EchoActor()), "kid"), TestActor);
         var log = CreateTestProbe();
         Sys.EventStream.Subscribe(log.Ref, typeof(LogEvent));
         parent.Tell((Props.Create(() => new EchoActor()), "kid"), TestActor);

@@ -61,6 +61,39 @@ public sealed class ReceiveAsyncTests(ITestOutputHelper output) : TestKit.TestKi
         await ExpectMsgAsync(0);
     }
 
+    [Fact]
+    public async Task RunTask_in_an_UntypedActor_suspends_the_mailbox_too()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = Sys.ActorOf(Props.Create(() => new RunTaskActor(gate.Task)));
+        actor.Tell("slow", TestActor);
+        actor.Tell("fast", TestActor);
+        await ExpectMsgAsync("slow started");
+        gate.SetResult();
+        await ExpectMsgAsync("slow done");
+        await ExpectMsgAsync("fast");
+    }
+
+    private sealed class RunTaskActor(Task gate) : UntypedActor
+    {
+        protected override void OnReceive(object message)
+        {
+            if (message is "slow")
+            {
+                RunTask(async () =>
+                {
+                    Sender?.Tell("slow started");
+                    await gate;
+                    Sender?.Tell("slow done");
+                });
+            }
+            else
+            {
+                Sender?.Tell(message);
+            }
+        }
+    }
+
     private sealed class AsyncActor : ReceiveActor
     {
         private int _handled;
