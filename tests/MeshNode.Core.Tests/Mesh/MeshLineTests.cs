@@ -1,0 +1,66 @@
+using MeshNode.Core.Node;
+
+namespace MeshNode.Core.Tests.Mesh;
+
+public sealed class MeshLineTests : IAsyncLifetime
+{
+    private readonly MeshHarness _mesh = new();
+
+    public Task InitializeAsync() => _mesh.StartLineAsync(5);
+
+    public Task DisposeAsync() => _mesh.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Five_node_line_delivers_a_broadcast_to_every_node_exactly_once()
+    {
+        var first = await _mesh[0].Node.SendToAllAsync("hello line");
+        var marker = await _mesh[0].Node.SendToAllAsync("marker");
+
+        for (var i = 1; i < 5; i++)
+        {
+            var received = await _mesh[i].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == first.MessageId, MeshHarness.Timeout);
+            Assert.Equal("hello line", received.Text);
+            Assert.Equal("all", received.Scope);
+            Assert.Equal(i, received.Hops);
+            Assert.Equal(_mesh[0].Id, received.FromId);
+            await _mesh[i].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == marker.MessageId, MeshHarness.Timeout);
+        }
+
+        foreach (var node in _mesh.Nodes)
+        {
+            Assert.True(node.Recorder.All<ChatReceived>(c => c.MessageId == first.MessageId).Count <= 1);
+        }
+
+        Assert.Empty(_mesh[0].Recorder.All<ChatReceived>());
+    }
+
+    [Fact]
+    public async Task Direct_chat_crosses_four_hops_sealed_end_to_end_with_a_receipt()
+    {
+        var sent = await _mesh[0].Node.SendDirectAsync(_mesh[4].Id, "psst");
+
+        var received = await _mesh[4].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == sent.MessageId, MeshHarness.Timeout);
+        Assert.Equal("psst", received.Text);
+        Assert.Equal("direct", received.Scope);
+        Assert.Equal("e2e", received.Security);
+        Assert.Equal(4, received.Hops);
+        Assert.False(sent.Queued);
+
+        var delivered = await _mesh[0].Recorder.WaitForAsync<ChatDelivered>(d => d.MessageId == sent.MessageId, MeshHarness.Timeout);
+        Assert.Equal(_mesh[4].Id, delivered.ToId);
+        for (var relay = 1; relay < 4; relay++)
+        {
+            Assert.DoesNotContain(_mesh[relay].Recorder.All<ChatReceived>(), c => c.Text == "psst");
+        }
+    }
+
+    [Fact]
+    public async Task Direct_chat_by_name_resolves_the_peer()
+    {
+        var sent = await _mesh[1].Node.SendDirectAsync("n3", "by name");
+
+        var received = await _mesh[3].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == sent.MessageId, MeshHarness.Timeout);
+        Assert.Equal(2, received.Hops);
+        await Assert.ThrowsAsync<NodeCommandException>(() => _mesh[1].Node.SendDirectAsync("nobody-here", "x"));
+    }
+}
