@@ -12,7 +12,7 @@ internal sealed partial class ActorCell
 
     public ILoggingAdapter GetLogger() => LogAdapter ??= new LoggingAdapter(System, Path.ToString());
 
-    internal void MarkEventSubscriber() => _isEventSubscriber = true;
+    internal void MarkEventSubscriber() => Interlocked.Exchange(ref _isEventSubscriber, true);
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {

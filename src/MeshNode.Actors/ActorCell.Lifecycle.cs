@@ -182,7 +182,11 @@ internal sealed partial class ActorCell
         _behavior = null;
         BehaviorStack = null;
         _closed = true;
-        if (_isEventSubscriber)
+
+        // Full fence: a Tell, Subscribe or system message that raced with closing either sees _closed (and hands
+        // its message over itself) or has published what we drain below.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _isEventSubscriber))
         {
             System.EventStream.Unsubscribe(this);
         }

@@ -35,6 +35,11 @@ public sealed class EventStream
         if (subscriber is ActorCell cell)
         {
             cell.MarkEventSubscriber();
+            if (cell.IsTerminated)
+            {
+                // It stopped while subscribing and may have missed the flag: remove it here instead.
+                Unsubscribe(subscriber);
+            }
         }
 
         return true;
