@@ -81,9 +81,20 @@ internal sealed class RouterActor : ReceiveActor
         }
 
         var origin = envelope.Origin.ToKey();
-        if (origin == _self || !_seen.TryAdd(origin, envelope.Id.ToMessageId()))
+        if (!_seen.TryAdd(origin, envelope.Id.ToMessageId()))
         {
             _context.Counters.DuplicateEnvelope();
+            return;
+        }
+
+        if (origin == _self)
+        {
+            // Our own envelope from an earlier run: only the topology cares (its sequence must jump ahead).
+            if (envelope.BodyType == EnvelopeBodyType.LinkState)
+            {
+                _topology.Tell(new DeliverEnvelope(envelope, message.From));
+            }
+
             return;
         }
 

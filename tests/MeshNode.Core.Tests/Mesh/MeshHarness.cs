@@ -20,7 +20,7 @@ internal sealed class MeshHarness : IAsyncDisposable
 
     public RunningNode this[int index] => _nodes[index];
 
-    /// <summary>Starts a node that dials <paramref name="peers"/>; same identity and port when <paramref name="reuse"/> is given.</summary>
+    /// <summary>Starts a node that dials <paramref name="peers"/>; with the identity of <paramref name="reuse"/> when given (a restart).</summary>
     public async Task<RunningNode> StartAsync(
         string name,
         IReadOnlyList<RunningNode>? peers = null,
@@ -44,7 +44,7 @@ internal sealed class MeshHarness : IAsyncDisposable
             Identity = identity,
             Store = store,
             Transport = new TcpTransport(),
-            ListenEndpoint = new TransportEndpoint("127.0.0.1", reuse?.Node.ListenEndpoint.Port ?? 0),
+            ListenEndpoint = new TransportEndpoint("127.0.0.1", 0),
             Network = network,
             StaticPeers = (peers ?? []).Select(p => p.Node.ListenEndpoint).ToArray(),
             DiscoveryEnabled = false,
