@@ -164,6 +164,23 @@ public sealed class MeshSettingsTests
     }
 
     [Fact]
+    public void Network_salt_is_absent_by_default_and_decodes_from_base64url()
+    {
+        Assert.Null(Bind().Network.Salt);
+        var salt = Bind("--mesh.network.salt=AAECAwQFBgcICQoLDA0ODw").Network.Salt;
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => (byte)i), salt!);
+    }
+
+    [Theory]
+    [InlineData("AAECAwQFBgcICQoLDA0O")]
+    [InlineData("not base64 at all!!")]
+    public void Rejects_a_network_salt_that_is_not_16_bytes_naming_the_key(string salt)
+    {
+        var e = Invalid($"--mesh.network.salt={salt}");
+        Assert.Contains("mesh.network.salt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explicit_node_name_is_kept()
     {
         Assert.Equal("ada's laptop", Bind("--mesh.node.name=ada's laptop").Node.Name);

@@ -19,7 +19,7 @@ public sealed class NetworkKey : IDisposable
     /// <summary>Bytes of a network tag.</summary>
     public const int TagSize = 8;
 
-    /// <summary>The default PBKDF2 iteration count (<c>mesh.network.kdf-iterations</c>).</summary>
+    /// <summary>The default PBKDF2 iteration count (<c>mesh.security.pbkdf2-iterations</c>).</summary>
     public const int DefaultIterations = 600_000;
 
     /// <summary>The fewest iterations accepted; below this a passphrase is too cheap to guess offline.</summary>

@@ -24,7 +24,7 @@ public sealed class NetworkKeyResolver : IDisposable
     /// <summary>Creates a resolver for <paramref name="passphrase"/>.</summary>
     /// <param name="passphrase">The network passphrase (copied).</param>
     /// <param name="maxTrials">From <c>mesh.network.max-salt-trials</c> (default 4).</param>
-    /// <param name="iterations">From <c>mesh.network.kdf-iterations</c>.</param>
+    /// <param name="iterations">From <c>mesh.security.pbkdf2-iterations</c>.</param>
     public NetworkKeyResolver(ReadOnlySpan<char> passphrase, int maxTrials = 4, int iterations = NetworkKey.DefaultIterations)
     {
         if (passphrase.IsEmpty)

@@ -78,7 +78,7 @@ internal static class BodyDecoder
         if (m.ChunkSize == 0 || m.ChunkSize > limits.MaxChunkSize)
         {
             throw new ProtocolViolationException(
-                ProtocolViolationReason.LimitExceeded, $"Chunk size {m.ChunkSize} outside 1..mesh.transfer.max-chunk-size = {limits.MaxChunkSize}.");
+                ProtocolViolationReason.LimitExceeded, $"Chunk size {m.ChunkSize} outside 1..mesh.transfers.max-chunk-size = {limits.MaxChunkSize}.");
         }
 
         return new FileOfferBody(WireIds.FromBytes(m.FileId, "FileOffer.file_id"), m.Name, m.Size, m.Sha256.Memory, m.ChunkSize, m.MimeType);
@@ -89,7 +89,7 @@ internal static class BodyDecoder
 
     private static FileChunkBody Chunk(FileChunk m, BodyLimits limits)
     {
-        ProtobufReader.RequireAtMost(m.Data.Length, limits.MaxChunkSize, "Chunk bytes", "mesh.transfer.max-chunk-size");
+        ProtobufReader.RequireAtMost(m.Data.Length, limits.MaxChunkSize, "Chunk bytes", "mesh.transfers.max-chunk-size");
         return new FileChunkBody(WireIds.FromBytes(m.FileId, "FileChunk.file_id"), m.Index, m.Data.Memory);
     }
 
