@@ -52,6 +52,16 @@ internal static class CliApplication
             await console.Error.WriteLineAsync("meshnode: " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitOk;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a user error: still one line, naming the exception type so it can be reported.
+            await console.Error.WriteLineAsync($"meshnode: unexpected {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitFailure;
+        }
     }
 
     /// <summary>The root command with every subcommand.</summary>
@@ -60,6 +70,8 @@ internal static class CliApplication
     internal static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand("MeshNode: a peer-to-peer mesh chat node for local networks.");
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(LabCommand.Create(console));
         root.Subcommands.Add(ConfigCommand.Create(console));
         root.Subcommands.Add(IdentityCommand.Create(console));
         return root;

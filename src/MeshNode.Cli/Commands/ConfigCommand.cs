@@ -16,28 +16,17 @@ internal static class ConfigCommand
     /// <returns>The command.</returns>
     public static Command Create(CliConsole console)
     {
-        var configOption = CommonOptions.Config();
-        var profileOption = CommonOptions.Profile();
-        var command = new Command("config", "Print the effective configuration as JSON, each value with where it came from. Accepts overrides such as --mesh.link.port=9999.")
-        {
-            configOption,
-            profileOption,
-        };
+        var options = new RunOptions();
+        var command = new Command("config", "Print the effective configuration as JSON, each value with where it came from. Takes run's configuration flags and overrides such as --mesh.link.port=9999.");
+        options.AddTo(command, configurationOnly: true);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
             CliConfiguration.CheckUnmatched(parse.UnmatchedTokens);
-            var cli = new CliConfiguration();
-            var profile = parse.GetValue(profileOption);
-            if (profile is not null)
-            {
-                cli.Set("mesh.node.profile-dir", ProfilePaths.Resolve(profile), "--profile");
-            }
-
-            cli.AddRaw(parse.UnmatchedTokens);
+            var cli = options.ToConfiguration(parse, console.Environment);
             var root = ConfigurationErrors.Guard(() =>
             {
-                var built = cli.Build(parse.GetValue(configOption), console.Environment);
+                var built = cli.Build(parse.GetValue(options.Config), console.Environment);
                 MeshSettings.From(built);
                 return built;
             });

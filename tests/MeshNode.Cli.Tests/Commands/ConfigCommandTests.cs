@@ -61,4 +61,21 @@ public sealed class ConfigCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--bogus", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Shows_run_flags_as_the_source_of_the_keys_they_set()
+    {
+        var result = await CliRunner.RunAsync(["config", "--port", "7002", "--name", "alice", "--no-discovery", "--peer", "10.0.0.9:9999"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Out);
+        var mesh = doc.RootElement.GetProperty("mesh");
+        Assert.Equal("command-line flag --port", mesh.GetProperty("link").GetProperty("port").GetProperty("source").GetString());
+        Assert.Equal("alice", mesh.GetProperty("node").GetProperty("name").GetProperty("value").GetString());
+        Assert.Equal("command-line flag --name", mesh.GetProperty("node").GetProperty("name").GetProperty("source").GetString());
+        Assert.Equal("command-line flag --no-discovery", mesh.GetProperty("discovery").GetProperty("enabled").GetProperty("source").GetString());
+        var peer = mesh.GetProperty("discovery").GetProperty("static-peers").GetProperty("0");
+        Assert.Equal("10.0.0.9:9999", peer.GetProperty("value").GetString());
+        Assert.Equal("command-line flag --peer", peer.GetProperty("source").GetString());
+    }
 }
