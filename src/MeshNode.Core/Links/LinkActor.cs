@@ -265,7 +265,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
                 Context.Stop(Self);
                 break;
             case PeerExchangeFrame exchange:
-                Context.Parent.Tell(new InboundPeerExchange(_peer!.Id, exchange));
+                Context.Parent.Tell(new InboundPeerExchange(_peer!.Id, exchange, _peer.Endpoint.Host));
                 break;
             default:
                 // Flow credit frames: this node bounds its own queues and does not wait for credit.

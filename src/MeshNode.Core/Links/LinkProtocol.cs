@@ -19,7 +19,7 @@ internal sealed record LinkDetached(NodeId Peer, IActorRef Link, string Reason);
 internal sealed record InboundEnvelope(NodeId From, ReadOnlyMemory<byte> Bytes);
 
 /// <summary>A peer-exchange frame arrived on a link.</summary>
-internal sealed record InboundPeerExchange(NodeId From, PeerExchangeFrame Frame);
+internal sealed record InboundPeerExchange(NodeId From, PeerExchangeFrame Frame, string RemoteHost);
 
 /// <summary>Asks a link actor to send one frame (dropped and counted when its queue is full).</summary>
 internal sealed record SendFrame(LinkMessage Message);
@@ -30,8 +30,11 @@ internal sealed record CloseLink(LinkCloseReason Reason, string Text);
 /// <summary>A new round-trip measurement on a link; sent to the topology actor.</summary>
 internal sealed record LinkRttMeasured(NodeId Peer, TimeSpan Rtt);
 
-/// <summary>Asks the links supervisor to dial an endpoint (and keep redialing it when it is static).</summary>
-internal sealed record DialEndpoint(Transport.TransportEndpoint Endpoint, bool Persistent);
+/// <summary>
+/// Asks the links supervisor to dial an endpoint (and keep redialing it when it is static);
+/// skipped when <paramref name="Peer"/> is given and already linked.
+/// </summary>
+internal sealed record DialEndpoint(Transport.TransportEndpoint Endpoint, bool Persistent, NodeId? Peer = null);
 
 /// <summary>A link is about to stop, saying why; sent by the link actor to its parent.</summary>
 internal sealed record LinkClosing(string Reason);

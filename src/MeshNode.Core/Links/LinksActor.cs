@@ -91,6 +91,11 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
 
     private void OnDial(DialEndpoint message)
     {
+        if (message.Peer is { } known && _attached.ContainsKey(known))
+        {
+            return;
+        }
+
         if (_targets.TryGetValue(message.Endpoint, out var target))
         {
             target.Persistent |= message.Persistent;
@@ -218,6 +223,7 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         _router.Tell(notice);
         _topology.Tell(notice);
         _chat.Tell(notice);
+        Context.Parent.Tell(notice);
         if (existing is null)
         {
             LinkContext.Publish(Context, new LinkUp(_context.Now, peer.Id.ToString(), peer.Name, peer.Endpoint.ToString(), peer.Inbound));
@@ -236,6 +242,7 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
             _router.Tell(notice);
             _topology.Tell(notice);
             _chat.Tell(notice);
+            Context.Parent.Tell(notice);
             LinkContext.Publish(Context, new LinkDown(_context.Now, peer.Id.ToString(), peer.Name, reason ?? "stopped"));
             foreach (var (targetEndpoint, target) in _targets)
             {

@@ -1,4 +1,5 @@
 using MeshNode.Actors;
+using MeshNode.Core.Discovery;
 using MeshNode.Core.Links;
 
 namespace MeshNode.Core.Node;
@@ -24,8 +25,10 @@ public static class MeshNodeHost
         var context = new LinkContext(options.Identity, options.Network, options.Settings, options.Time, options.Random, new NodeCounters(), fernet);
         var system = ActorSystem.Create($"node-{options.Identity.Id.Short}", new ActorSystemSettings { TimeProvider = options.Time });
         var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet);
+        var discoveryEnabled = options.DiscoveryEnabled && options.Settings.Discovery.Enabled;
+        var socket = discoveryEnabled ? BindDiscovery(options, system) : null;
         var guardian = system.ActorOf(
-            Props.Create(() => new NodeGuardianActor(context, options.Transport, listener, options.Store, options.StaticPeers)),
+            Props.Create(() => new NodeGuardianActor(context, options.Transport, listener, options.Store, options.StaticPeers, socket, discoveryEnabled)),
             "node");
         node.Attach(guardian);
         system.EventStream.Publish(new NodeStarted(
@@ -36,5 +39,21 @@ public static class MeshNodeHost
             options.Identity.Fingerprint,
             options.Network is null ? "open" : "passphrase"));
         return node;
+    }
+
+    private static DiscoverySocket? BindDiscovery(NodeStartOptions options, ActorSystem system)
+    {
+        try
+        {
+            return DiscoverySocket.Bind(
+                new Discovery.DiscoverySettings { Port = options.Settings.Discovery.Port, LoopbackOnly = options.DiscoveryLoopbackOnly },
+                options.Time);
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException)
+        {
+            system.EventStream.Publish(new NodeWarning(
+                options.Time.GetUtcNow(), $"discovery is off: cannot bind UDP port {options.Settings.Discovery.Port} ({ex.Message})"));
+            return null;
+        }
     }
 }

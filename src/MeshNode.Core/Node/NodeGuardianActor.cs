@@ -1,5 +1,6 @@
 using MeshNode.Actors;
 using MeshNode.Core.Chat;
+using MeshNode.Core.Discovery;
 using MeshNode.Core.Links;
 using MeshNode.Core.Routing;
 using MeshNode.Core.Store;
@@ -10,7 +11,8 @@ namespace MeshNode.Core.Node;
 
 /// <summary>
 /// The node guardian (/user/node): starts and supervises the router, topology, chat and links
-/// actors, dials the static peers, and routes the facade's commands to the actor that owns each.
+/// actors (and discovery when enabled: UDP announces when a socket is given, peer exchange over
+/// links either way), dials the static peers, and routes the facade's commands to the actor that owns each.
 /// A failing child is restarted (the links supervisor's own children, one per connection, are
 /// stopped instead: a broken link is redialed, not restarted). Every child publishes its
 /// <see cref="NodeEvent"/>s on the system's event stream.
@@ -21,8 +23,16 @@ internal sealed class NodeGuardianActor : ReceiveActor
     private readonly IActorRef _topology;
     private readonly IActorRef _chat;
     private readonly IActorRef _links;
+    private readonly IActorRef _discovery;
 
-    public NodeGuardianActor(LinkContext context, ITransport transport, ITransportListener listener, IMeshStore store, IReadOnlyList<TransportEndpoint> staticPeers)
+    public NodeGuardianActor(
+        LinkContext context,
+        ITransport transport,
+        ITransportListener listener,
+        IMeshStore store,
+        IReadOnlyList<TransportEndpoint> staticPeers,
+        DiscoverySocket? discoverySocket,
+        bool discoveryEnabled)
     {
         _router = Context.ActorOf(Props.Create(() => new RouterActor(context)), "router");
         var router = _router;
@@ -32,6 +42,11 @@ internal sealed class NodeGuardianActor : ReceiveActor
         var topology = _topology;
         _router.Tell(new RouterTargets(_chat, _topology));
         _links = Context.ActorOf(Props.Create(() => new LinksActor(transport, listener, context, router, topology, chat)), "links");
+        var links = _links;
+        var listenPort = listener.LocalEndpoint.Port;
+        _discovery = discoveryEnabled
+            ? Context.ActorOf(Props.Create(() => new DiscoveryActor(context, discoverySocket, listenPort, links)), "discovery")
+            : ActorRefs.Nobody;
         foreach (var peer in staticPeers)
         {
             _links.Tell(new DialEndpoint(peer, Persistent: true));
@@ -43,6 +58,8 @@ internal sealed class NodeGuardianActor : ReceiveActor
         Receive<GetPeers>(m => _chat.Forward(m, Context));
         Receive<GetTopology>(m => _topology.Forward(m, Context));
         Receive<ConnectTo>(m => _links.Tell(new DialEndpoint(m.Endpoint, Persistent: true)));
-        Receive<InboundPeerExchange>(_ => { });
+        Receive<InboundPeerExchange>(m => _discovery.Tell(m));
+        Receive<LinkAttached>(m => _discovery.Tell(m));
+        Receive<LinkDetached>(m => _discovery.Tell(m));
     }
 }

@@ -26,7 +26,8 @@ internal sealed class MeshHarness : IAsyncDisposable
         IReadOnlyList<RunningNode>? peers = null,
         NetworkKey? network = null,
         RunningNode? reuse = null,
-        Func<MeshSettings, MeshSettings>? configure = null)
+        Func<MeshSettings, MeshSettings>? configure = null,
+        int? discoveryPort = null)
     {
         var identity = reuse?.Identity ?? NodeIdentity.Generate(SystemRandomSource.Instance);
         if (reuse is null)
@@ -37,6 +38,11 @@ internal sealed class MeshHarness : IAsyncDisposable
         var store = await SqliteMeshStore.OpenEphemeralAsync();
         var defaults = MeshSettings.Defaults;
         var settings = defaults with { Node = defaults.Node with { Name = name } };
+        if (discoveryPort is { } port)
+        {
+            settings = settings with { Discovery = settings.Discovery with { Enabled = true, Port = port } };
+        }
+
         settings = configure?.Invoke(settings) ?? settings;
         var node = await MeshNodeHost.StartAsync(new NodeStartOptions
         {
@@ -47,7 +53,8 @@ internal sealed class MeshHarness : IAsyncDisposable
             ListenEndpoint = new TransportEndpoint("127.0.0.1", 0),
             Network = network,
             StaticPeers = (peers ?? []).Select(p => p.Node.ListenEndpoint).ToArray(),
-            DiscoveryEnabled = false,
+            DiscoveryEnabled = discoveryPort is not null,
+            DiscoveryLoopbackOnly = true,
         });
         var running = new RunningNode(name, identity, node, store, new NodeRecorder(node));
         _nodes.Add(running);
