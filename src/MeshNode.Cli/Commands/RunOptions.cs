@@ -31,7 +31,7 @@ internal sealed class RunOptions
     public Option<string?> PassphraseFile { get; } = new("--passphrase-file") { Description = "File whose first line is the network passphrase (or set MESHNODE_PASSPHRASE).", HelpName = "FILE" };
 
     /// <summary><c>--passphrase</c>: recognised only to refuse it with a clear message.</summary>
-    public Option<string?> Passphrase { get; } = new("--passphrase") { Hidden = true };
+    public Option<string?> Passphrase { get; } = new("--passphrase") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary><c>--network-salt</c>: the salt of the network to join, base64url.</summary>
     public Option<string?> NetworkSalt { get; } = new("--network-salt") { Description = "Salt of the passphrase network to join (base64url, shown by the node that created it).", HelpName = "SALT" };

@@ -37,6 +37,11 @@ internal sealed partial class FrontEndService : BackgroundService
         try
         {
             LogStarted(_nodes.Count);
+            foreach (var node in _nodes)
+            {
+                LogNode(node.Name, node.NodeId, node.Fingerprint, node.ListenEndpoint.Port);
+            }
+
             await _frontEnd.RunAsync(_nodes, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,6 +62,9 @@ internal sealed partial class FrontEndService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Front end started for {Count} node(s)")]
     private partial void LogStarted(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Name} ({NodeId}, fingerprint {Fingerprint}) listening on port {Port}")]
+    private partial void LogNode(string name, string nodeId, string fingerprint, int port);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Front end failed: {ExceptionType}")]
     private partial void LogFailed(string exceptionType);

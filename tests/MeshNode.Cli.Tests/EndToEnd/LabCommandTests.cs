@@ -11,6 +11,8 @@ public sealed class LabCommandTests
     {
         await using var lab = RunningProgram.Start(["lab", "--nodes", "3", "--topology", "line", "--headless"]);
 
+        var started = await lab.Output.WaitForEventAsync(e => Is(e, "node_started", 0), Timeout, "node_started on node 0");
+
         // Both ends of both links up: node 1 has two, the ends one each.
         await lab.Output.WaitForEventAsync(e => Is(e, "link_up", 0), Timeout, "link_up on node 0");
         await lab.Output.WaitForEventAsync(e => Is(e, "link_up", 2), Timeout, "link_up on node 2");
@@ -20,7 +22,8 @@ public sealed class LabCommandTests
         var received = await lab.Output.WaitForEventAsync(e => Is(e, "chat_received", 2), Timeout, "chat_received on node 2");
         Assert.Equal("hello", received.GetProperty("text").GetString());
         Assert.Equal(2, received.GetProperty("hops").GetInt32());
-        Assert.Equal("node-0", received.GetProperty("from_name").GetString());
+        // The sender's id, not its name: a node two hops away may not have learnt the name yet.
+        Assert.Equal(started.GetProperty("node_id").GetString(), received.GetProperty("from_id").GetString());
         Assert.Equal("all", received.GetProperty("scope").GetString());
         Assert.Equal(0, await lab.QuitAsync());
     }

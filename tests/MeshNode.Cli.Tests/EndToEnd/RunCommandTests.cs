@@ -66,4 +66,38 @@ public sealed class RunCommandTests
         Assert.Contains("mesh.link.port", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task Refuses_a_passphrase_flag_even_without_a_value()
+    {
+        var result = await CliRunner.RunAsync(["run", "--passphrase"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--passphrase is refused", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_log_file_records_the_lifecycle_but_never_message_text()
+    {
+        var dir = Directory.CreateTempSubdirectory("meshnode-cli-log-").FullName;
+        try
+        {
+            var log = Path.Combine(dir, "node.log");
+            await using (var node = RunningProgram.Start(["run", "--headless", "--ephemeral", "--no-discovery", "--port", "0", "--name", "logger", "--log-file", log]))
+            {
+                node.Input.WriteLine("/all topsecret-text");
+                await node.Output.WaitForEventAsync(e => e.GetProperty("event").GetString() == "sent", Timeout, "sent");
+                Assert.Equal(0, await node.QuitAsync());
+            }
+
+            var text = await File.ReadAllTextAsync(log);
+            Assert.Contains("Node logger", text, StringComparison.Ordinal);
+            Assert.Contains("stopping", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("topsecret", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
