@@ -98,7 +98,9 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext, IThr
 
         if (Volatile.Read(ref _status) == Idle)
         {
-            TrySchedule();
+            // The sender usually runs on a pool thread: queueing the receiver locally keeps the hand-off on this
+            // core's work-stealing queue (idle threads still steal it) instead of contending on the global queue.
+            TrySchedule(preferLocal: true);
         }
     }
 
@@ -153,20 +155,32 @@ internal sealed partial class ActorCell : IInternalActorRef, IActorContext, IThr
         }
         finally
         {
-            // Full fence, so a Tell that enqueued before this write sees Idle and schedules, or we see its message.
-            Interlocked.Exchange(ref _status, Idle);
-            if (!_closed && (Volatile.Read(ref _systemHead) is not null || (CanProcessUserMessages && HasUserMessages())))
+            if (HasWork())
             {
-                TrySchedule();
+                // Still Scheduled (no Tell can schedule us meanwhile): requeue at the back of the global queue, so
+                // a busy actor yields to the others, without the two interlocked operations of Idle and back.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+            else
+            {
+                // Full fence, so a Tell that enqueued before this write sees Idle and schedules, or we see its message.
+                Interlocked.Exchange(ref _status, Idle);
+                if (HasWork())
+                {
+                    TrySchedule();
+                }
             }
         }
     }
 
-    private void TrySchedule()
+    private bool HasWork() =>
+        !_closed && (Volatile.Read(ref _systemHead) is not null || (CanProcessUserMessages && HasUserMessages()));
+
+    private void TrySchedule(bool preferLocal = false)
     {
         if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal);
         }
     }
 
