@@ -13,6 +13,7 @@ internal sealed class NodeCounters
     private long _rateLimited;
     private long _unreadableBodies;
     private long _failedHandshakes;
+    private long _relayedDirected;
 
     /// <summary>Envelopes that failed verification (forged, malformed, over a limit).</summary>
     public long RejectedEnvelopes => Interlocked.Read(ref _rejectedEnvelopes);
@@ -34,6 +35,11 @@ internal sealed class NodeCounters
 
     /// <summary>Handshakes that failed or timed out.</summary>
     public long FailedHandshakes => Interlocked.Read(ref _failedHandshakes);
+
+    /// <summary>Directed envelopes for other nodes that this node passed on (one per link sent to).</summary>
+    public long RelayedDirected => Interlocked.Read(ref _relayedDirected);
+
+    public void RelayedDirectedEnvelope() => Interlocked.Increment(ref _relayedDirected);
 
     public void RejectedEnvelope() => Interlocked.Increment(ref _rejectedEnvelopes);
 

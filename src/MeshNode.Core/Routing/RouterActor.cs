@@ -108,17 +108,25 @@ internal sealed class RouterActor : ReceiveActor
             return;
         }
 
-        Forward(relayed, from);
+        var sent = Forward(relayed, from);
+        if (relayed.Destination is not null)
+        {
+            for (var i = 0; i < sent; i++)
+            {
+                _context.Counters.RelayedDirectedEnvelope();
+            }
+        }
     }
 
     private void OnLocal(VerifiedEnvelope envelope)
     {
         _seen.TryAdd(_self, envelope.Id.ToMessageId());
-        Forward(envelope, _self);
+        _ = Forward(envelope, _self);
     }
 
-    private void Forward(VerifiedEnvelope envelope, NodeKey arrivedFrom)
+    private int Forward(VerifiedEnvelope envelope, NodeKey arrivedFrom)
     {
+        var sent = 0;
         IEnumerable<NodeKey> targets = envelope.Destination is { } destination
             ? DirectedForwarding.NextTargets(destination.ToKey(), arrivedFrom, _graph, _links.Keys)
             : _links.Keys.Where(k => k != arrivedFrom && k != envelope.Origin.ToKey());
@@ -128,8 +136,11 @@ internal sealed class RouterActor : ReceiveActor
             if (_links.TryGetValue(target, out var link))
             {
                 link.Tell(frame);
+                sent++;
             }
         }
+
+        return sent;
     }
 
     private void Deliver(VerifiedEnvelope envelope, NodeId from)

@@ -19,6 +19,9 @@ namespace MeshNode.Core.Topology;
 /// </summary>
 internal sealed class TopologyActor : ReceiveActor, IWithTimers
 {
+    /// <summary>The least a link costs in route computation: 5 ms.</summary>
+    internal const long MinEdgeCostMicroseconds = 5_000;
+
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly IActorRef _chat;
@@ -34,7 +37,9 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         _router = router;
         _chat = chat;
         var self = context.Identity.Id.ToKey();
-        _database = new LinkStateDatabase(self, new TopologySettings(), context.Time);
+        // Links faster than MinEdgeCost cost the same, so on a LAN the fewest hops win and jitter in
+        // measured RTTs does not flip routes.
+        _database = new LinkStateDatabase(self, new TopologySettings { MinEdgeCostMicroseconds = MinEdgeCostMicroseconds }, context.Time);
         _names[self] = context.Settings.Node.Name;
 
         Receive<LinkAttached>(m =>

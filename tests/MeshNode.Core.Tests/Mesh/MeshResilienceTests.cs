@@ -25,6 +25,42 @@ public sealed class MeshResilienceTests
     }
 
     [Fact]
+    public async Task Direct_chat_follows_the_shortest_path_and_only_its_relays_carry_it()
+    {
+        await using var mesh = new MeshHarness();
+        await mesh.StartLineAsync(5, ring: true);
+        var relayedBefore = mesh.Nodes.Select(n => n.Counters.RelayedDirected).ToArray();
+
+        var sent = await mesh[0].Node.SendDirectAsync(mesh[2].Id, "short way");
+        await mesh[0].Recorder.WaitForAsync<ChatDelivered>(d => d.MessageId == sent.MessageId, MeshHarness.Timeout);
+
+        // Message and receipt both cross n1 (n0-n1-n2); the long way round (n4, n3) carries neither.
+        Assert.Equal(2, mesh[1].Counters.RelayedDirected - relayedBefore[1]);
+        Assert.Equal(0, mesh[3].Counters.RelayedDirected - relayedBefore[3]);
+        Assert.Equal(0, mesh[4].Counters.RelayedDirected - relayedBefore[4]);
+    }
+
+    [Fact]
+    public async Task Two_nodes_dialing_each_other_at_once_keep_one_link()
+    {
+        await using var mesh = new MeshHarness();
+        var a = await mesh.StartAsync("a");
+        var b = await mesh.StartAsync("b", [a]);
+        await a.Node.ConnectAsync(b.Node.ListenEndpoint);
+        await Task.WhenAll(a.WaitUntilReachableAsync([b]), b.WaitUntilReachableAsync([a]));
+
+        var sent = await a.Node.SendToAllAsync("once");
+        await b.Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == sent.MessageId, MeshHarness.Timeout);
+        var marker = await a.Node.SendToAllAsync("marker");
+        await b.Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == marker.MessageId, MeshHarness.Timeout);
+
+        Assert.Single(b.Recorder.All<ChatReceived>(c => c.MessageId == sent.MessageId));
+        Assert.Single(a.Recorder.All<LinkUp>());
+        Assert.Single(b.Recorder.All<LinkUp>());
+        Assert.Empty(a.Recorder.All<LinkDown>());
+    }
+
+    [Fact]
     public async Task A_message_to_an_away_node_is_delivered_when_it_returns()
     {
         await using var mesh = new MeshHarness();
