@@ -100,4 +100,29 @@ public sealed class RunCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_profile_keeps_the_identity_that_the_identity_command_prints()
+    {
+        var dir = Directory.CreateTempSubdirectory("meshnode-cli-profile-").FullName;
+        try
+        {
+            var profile = Path.Combine(dir, "p");
+            await using (var node = RunningProgram.Start(["run", "--headless", "--no-discovery", "--port", "0", "--profile", profile]))
+            {
+                var started = await node.Output.WaitForEventAsync(e => e.GetProperty("event").GetString() == "node_started", Timeout, "node_started");
+                Assert.Equal(0, await node.QuitAsync());
+
+                var identity = await CliRunner.RunAsync(["identity", "--profile", profile]);
+                Assert.Contains(started.GetProperty("node_id").GetString()!, identity.Out, StringComparison.Ordinal);
+                Assert.Contains(started.GetProperty("fingerprint").GetString()!, identity.Out, StringComparison.Ordinal);
+            }
+
+            Assert.True(File.Exists(Path.Combine(profile, "meshnode.db")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
