@@ -18,7 +18,7 @@ public sealed record SecuritySettings
         return new SecuritySettings
         {
             Mode = r.Enum<SecurityMode>("mesh.security.mode"),
-            Pbkdf2Iterations = r.Integer("mesh.security.pbkdf2-iterations", 10_000, 100_000_000),
+            Pbkdf2Iterations = r.Integer("mesh.security.pbkdf2-iterations", 100_000, 100_000_000),
             PassphraseFile = file.Length == 0 ? null : Path.GetFullPath(SettingsReader.ExpandHome(file)),
         };
     }

@@ -145,7 +145,7 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.router.hop-limit", "0", "must be an integer from 1 to 255")]
     [InlineData("mesh.security.mode", "secret", "must be one of open|passphrase")]
     [InlineData("mesh.security.mode", "1", "must be one of open|passphrase")]
-    [InlineData("mesh.security.pbkdf2-iterations", "1000", "must be an integer from 10000")]
+    [InlineData("mesh.security.pbkdf2-iterations", "99999", "must be an integer from 100000")]
     [InlineData("mesh.ui.refresh-interval", "1ms", "must be at least 16ms")]
     [InlineData("mesh.node.name", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "must be at most 64 UTF-8 bytes")]
     [InlineData("mesh.node.name", "ééééééééééééééééééééééééééééééééé", "must be at most 64 UTF-8 bytes")]

@@ -7,7 +7,8 @@ namespace MeshNode.Cli.Runtime;
 
 /// <summary>
 /// Makes the network key in passphrase mode (docs/protocol.md section 5). The salt comes from
-/// <c>--network-salt</c>, else the profile's <c>network.salt</c>; a node with neither creates the
+/// <c>--network-salt</c>, else the <c>mesh.network.salt</c> setting, else the profile's
+/// <c>network.salt</c>; a node with none of them creates the
 /// network: a new salt, saved in the profile (not with <c>--ephemeral</c>) and shown on stderr so
 /// joiners can be given it.
 /// </summary>
@@ -38,7 +39,9 @@ internal static class NetworkKeys
                 return null;
             }
 
-            var salt = ReadSalt(saltText, profileDirectory, notices);
+            var salt = saltText is null && settings.Network.Salt is { } configured
+                ? configured
+                : ReadSalt(saltText, profileDirectory, notices);
             try
             {
                 return NetworkKey.Derive(passphrase, salt, settings.Security.Pbkdf2Iterations);
@@ -78,7 +81,7 @@ internal static class NetworkKeys
             File.WriteAllBytes(path, salt);
         }
 
-        notices.WriteLine($"meshnode: created a new network; joiners need --network-salt {Base64Url(salt)}");
+        notices.WriteLine($"meshnode: created a new network; joiners need --network-salt {Base64Url(salt)} (or mesh.network.salt)");
         return salt;
     }
 

@@ -45,6 +45,20 @@ public sealed class NetworkKeysTests : IDisposable
     }
 
     [Fact]
+    public void Joins_with_the_salt_from_the_mesh_network_salt_setting_without_creating_one()
+    {
+        var salt = Enumerable.Range(0, 16).Select(i => (byte)i).ToArray();
+        var configured = Open with { Network = Open.Network with { Salt = salt } };
+        using var notices = new StringWriter();
+
+        using var key = NetworkKeys.Create("pw".ToCharArray(), configured, null, _dir, notices)!;
+
+        Assert.Equal(salt, key.Salt.ToArray());
+        Assert.Empty(notices.ToString());
+        Assert.False(File.Exists(Path.Combine(_dir, NetworkKeys.SaltFileName)));
+    }
+
+    [Fact]
     public void Joins_with_the_salt_given_as_base64url()
     {
         using var key = NetworkKeys.Create("pw".ToCharArray(), Open, "AAECAwQFBgcICQoLDA0ODw", null, TextWriter.Null)!;
