@@ -35,6 +35,9 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     private long _lastHeard;
     private ulong _pingNonce;
     private bool _closing;
+    private bool _writerDone;
+    private Task _readLoop = Task.CompletedTask;
+    private Task _writeLoop = Task.CompletedTask;
 
     public LinkActor(ITransportConnection connection, bool inbound, LinkContext context, IActorRef router, IActorRef topology)
     {
@@ -57,7 +60,11 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         Receive<LinkFailed>(m => Close(m.Reason, m.Text, sendCloseFrame: m.Reason == LinkCloseReason.ProtocolViolation));
         Receive<CloseLink>(m => Close(m.Reason, m.Text, sendCloseFrame: true));
         Receive<KeepaliveTick>(_ => OnKeepalive());
-        Receive<WriterDone>(_ => Context.Stop(Self));
+        Receive<WriterDone>(_ =>
+        {
+            _writerDone = true;
+            Context.Stop(Self);
+        });
         Receive<CloseNow>(_ => Context.Stop(Self));
     }
 
@@ -71,9 +78,33 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     {
         _stop.Cancel();
         _sendQueue.Writer.TryComplete();
-        _connection.Abort("link closed");
-        _transport?.Dispose();
-        _stop.Dispose();
+        _ = CloseConnectionAsync(_connection, _readLoop, _writeLoop, _transport, graceful: _writerDone);
+    }
+
+    /// <summary>
+    /// After a close frame went out, a clean close so the peer reads it; otherwise an abort. Either
+    /// way only once both loops are idle (the pipe's one-user rule), and the keys are zeroed last.
+    /// </summary>
+    private static async Task CloseConnectionAsync(ITransportConnection connection, Task readLoop, Task writeLoop, LinkTransport? transport, bool graceful)
+    {
+        if (!graceful)
+        {
+            connection.Abort("link closed");
+        }
+
+        await Task.WhenAll(readLoop, writeLoop)
+            .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            .ConfigureAwait(false);
+        try
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TransportException or InvalidOperationException or IOException or ObjectDisposedException)
+        {
+            // Already broken: nothing more to send.
+        }
+
+        transport?.Dispose();
     }
 
     private async Task HandshakeAsync()
@@ -131,8 +162,8 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         var self = Self;
         var transport = _transport;
         var limits = new LinkFrameLimits(Math.Min(_context.Settings.Link.MaxFrameSize, LinkFrameLimits.DefaultMaxFrameSize));
-        _ = Task.Run(() => ReadLoopAsync(self, transport, limits, _stop.Token));
-        _ = Task.Run(() => WriteLoopAsync(self, transport, _stop.Token));
+        _readLoop = Task.Run(() => ReadLoopAsync(self, transport, limits, _stop.Token));
+        _writeLoop = Task.Run(() => WriteLoopAsync(self, transport, _stop.Token));
         Timers.StartPeriodicTimer(KeepaliveTimer, KeepaliveTick.Instance, _context.Settings.Link.KeepaliveInterval);
         Context.Parent.Tell(new LinkEstablished(_peer, Self));
     }
@@ -261,7 +292,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
 
                 break;
             case CloseFrame close:
-                Context.Parent.Tell(new LinkClosing($"closed by peer: {close.Reason} {close.Text}".TrimEnd()));
+                Context.Parent.Tell(new LinkClosing(Self, $"closed by peer: {close.Reason} {close.Text}".TrimEnd(), close.Reason == LinkCloseReason.DuplicateLink), Self);
                 Context.Stop(Self);
                 break;
             case PeerExchangeFrame exchange:
@@ -291,7 +322,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             return;
         }
 
-        Context.Parent.Tell(new LinkClosing($"{reason}: {text}"));
+        Context.Parent.Tell(new LinkClosing(Self, $"{reason}: {text}"), Self);
         if (!sendCloseFrame || _transport is null)
         {
             Context.Stop(Self);

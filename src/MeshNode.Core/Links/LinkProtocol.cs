@@ -36,5 +36,8 @@ internal sealed record LinkRttMeasured(NodeId Peer, TimeSpan Rtt);
 /// </summary>
 internal sealed record DialEndpoint(Transport.TransportEndpoint Endpoint, bool Persistent, NodeId? Peer = null);
 
-/// <summary>A link is about to stop, saying why; sent by the link actor to its parent.</summary>
-internal sealed record LinkClosing(string Reason);
+/// <summary>
+/// A link is about to stop, saying why; sent by the link actor to its parent. <paramref name="Duplicate"/>:
+/// the peer closed it because another link between us won the tie-break (the winner may still be handshaking here).
+/// </summary>
+internal sealed record LinkClosing(IActorRef Link, string Reason, bool Duplicate = false);

@@ -23,7 +23,8 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
     private readonly IActorRef _chat;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<NodeId, Attached> _attached = [];
-    private readonly Dictionary<IActorRef, string> _closingReasons = [];
+    private readonly Dictionary<IActorRef, LinkClosing> _closingReasons = [];
+    private readonly HashSet<IActorRef> _deadDuplicates = [];
     private readonly Dictionary<IActorRef, TransportEndpoint> _dialedLinks = [];
     private readonly Dictionary<TransportEndpoint, DialTarget> _targets = [];
     private int _counter;
@@ -43,14 +44,19 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         Receive<DialFailed>(m => OnDialFailed(m.Endpoint, m.Reason));
         Receive<Redial>(m => Dial(m.Endpoint));
         Receive<LinkEstablished>(OnEstablished);
-        Receive<LinkClosing>(m =>
+        Receive<LinkClosing>(m => _closingReasons[m.Link] = m);
+        // Terminated is a system message and overtakes the LinkClosing the link sent just before
+        // stopping; going round the mailbox once puts it behind that reason.
+        Receive<Terminated>(m => Self.Tell(new LinkStopped(m.ActorRef)));
+        Receive<LinkStopped>(m => OnTerminated(m.Link));
+        Receive<DetachIfStill>(m =>
         {
-            if (Sender is { } link)
+            _deadDuplicates.Remove(m.Link);
+            if (_attached.TryGetValue(m.Peer, out var current) && current.Link.Equals(m.Link))
             {
-                _closingReasons[link] = m.Reason;
+                Detach(current.Peer, m.Link, m.Reason);
             }
         });
-        Receive<Terminated>(m => OnTerminated(m.ActorRef));
         Receive<InboundPeerExchange>(m => Context.Parent.Forward(m, Context));
     }
 
@@ -208,7 +214,7 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
 
         if (_attached.TryGetValue(peer.Id, out var existing))
         {
-            var keepNew = peer.InitiatorId(self) <= existing.Peer.InitiatorId(self);
+            var keepNew = _deadDuplicates.Contains(existing.Link) || peer.InitiatorId(self) <= existing.Peer.InitiatorId(self);
             var loser = keepNew ? existing.Link : message.Link;
             loser.Tell(new CloseLink(LinkCloseReason.DuplicateLink, "another link to the same peer won the tie-break"));
             if (!keepNew)
@@ -232,25 +238,22 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
 
     private void OnTerminated(IActorRef link)
     {
-        _closingReasons.Remove(link, out var reason);
+        _closingReasons.Remove(link, out var closing);
         _dialedLinks.Remove(link, out var endpoint);
+        var reason = closing?.Reason ?? "stopped";
         var peer = _attached.FirstOrDefault(kv => kv.Value.Link.Equals(link)).Value?.Peer;
+        if (peer is not null && closing?.Duplicate == true)
+        {
+            // The peer kept another link between us that may still be finishing its handshake here:
+            // wait for it a little before saying the peer is gone.
+            _deadDuplicates.Add(link);
+            Timers.StartSingleTimer($"duplicate-{peer.Id}", new DetachIfStill(peer.Id, link, reason), _context.Settings.Link.HandshakeTimeout);
+            return;
+        }
+
         if (peer is not null)
         {
-            _attached.Remove(peer.Id);
-            var notice = new LinkDetached(peer.Id, link, reason ?? "stopped");
-            _router.Tell(notice);
-            _topology.Tell(notice);
-            _chat.Tell(notice);
-            Context.Parent.Tell(notice);
-            LinkContext.Publish(Context, new LinkDown(_context.Now, peer.Id.ToString(), peer.Name, reason ?? "stopped"));
-            foreach (var (targetEndpoint, target) in _targets)
-            {
-                if (target.Peer == peer.Id && !target.Connecting)
-                {
-                    ScheduleRedial(targetEndpoint, target);
-                }
-            }
+            Detach(peer, link, reason);
         }
 
         if (endpoint is not null && _targets.TryGetValue(endpoint, out var dialTarget)
@@ -261,9 +264,31 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         }
     }
 
+    private void Detach(LinkPeer peer, IActorRef link, string reason)
+    {
+        _attached.Remove(peer.Id);
+        var notice = new LinkDetached(peer.Id, link, reason);
+        _router.Tell(notice);
+        _topology.Tell(notice);
+        _chat.Tell(notice);
+        Context.Parent.Tell(notice);
+        LinkContext.Publish(Context, new LinkDown(_context.Now, peer.Id.ToString(), peer.Name, reason));
+        foreach (var (targetEndpoint, target) in _targets)
+        {
+            if (target.Peer == peer.Id && !target.Connecting)
+            {
+                ScheduleRedial(targetEndpoint, target);
+            }
+        }
+    }
+
     private sealed record Attached(LinkPeer Peer, IActorRef Link);
 
     private sealed record Accepted(ITransportConnection Connection);
+
+    private sealed record LinkStopped(IActorRef Link);
+
+    private sealed record DetachIfStill(NodeId Peer, IActorRef Link, string Reason);
 
     private sealed record Dialed(TransportEndpoint Endpoint, ITransportConnection Connection);
 
