@@ -58,41 +58,40 @@ internal sealed class MeshNodeInstance : IMeshNode
     public Task<SendOutcome> SendDirectAsync(string nameOrId, string text, CancellationToken cancellationToken = default) =>
         AskAsync<SendOutcome>(new SendDirect(nameOrId, text), cancellationToken);
 
-    public Task<IReadOnlyList<PeerView>> GetPeersAsync(CancellationToken cancellationToken = default) =>
-        AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken);
+    /// <remarks>Hops come from the topology's shortest paths; the RTT is the one this node measured on a direct link.</remarks>
+    public async Task<IReadOnlyList<PeerView>> GetPeersAsync(CancellationToken cancellationToken = default)
+    {
+        var peers = await AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken).ConfigureAwait(false);
+        var topology = await GetTopologyAsync(cancellationToken).ConfigureAwait(false);
+        var hops = topology.Nodes.ToDictionary(n => n.NodeId, n => n.Hops);
+        var rtts = topology.Edges
+            .Where(e => e.A == topology.Self || e.B == topology.Self)
+            .GroupBy(e => e.A == topology.Self ? e.B : e.A)
+            .ToDictionary(g => g.Key, g => g.First().Rtt);
+        return peers
+            .Select(p => p with
+            {
+                Hops = hops.GetValueOrDefault(p.NodeId),
+                Rtt = p.Linked && rtts.TryGetValue(p.NodeId, out var rtt) ? rtt : null,
+            })
+            .ToArray();
+    }
 
     public Task<TopologyView> GetTopologyAsync(CancellationToken cancellationToken = default) =>
         AskAsync<TopologyView>(GetTopology.Instance, cancellationToken);
 
+    /// <remarks>
+    /// The path is the shortest path of the signed link-state graph and the round trip is the sum of
+    /// the RTTs its nodes advertise for those links (no probe envelope is sent).
+    /// </remarks>
     public async Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
-        // The path comes from the signed link-state graph; the round trip is not measured by a trace envelope.
-        var topology = await GetTopologyAsync(cancellationToken).ConfigureAwait(false);
         var peers = await GetPeersAsync(cancellationToken).ConfigureAwait(false);
         var target = peers.FirstOrDefault(p => p.NodeId == nameOrId || string.Equals(p.Name, nameOrId, StringComparison.OrdinalIgnoreCase)
             || (nameOrId.Length >= 4 && p.NodeId.StartsWith(nameOrId, StringComparison.OrdinalIgnoreCase)))
             ?? throw new NodeCommandException($"No known peer is called or has the id '{nameOrId}'.");
-        var hops = new List<string>();
-        var byId = topology.Nodes.ToDictionary(n => n.NodeId);
-        var current = topology.Self;
-        while (current != target.NodeId && hops.Count < 64)
-        {
-            if (!byId.TryGetValue(current, out var node) || node.NextHop is null)
-            {
-                break;
-            }
-
-            var nextTowardTarget = byId.TryGetValue(target.NodeId, out var t) ? t.NextHop : null;
-            if (nextTowardTarget is null)
-            {
-                throw new NodeCommandException($"{target.Name} is not reachable now.");
-            }
-
-            hops.Add(nextTowardTarget);
-            break;
-        }
-
-        return new TraceView(target.NodeId, hops, TimeSpan.Zero);
+        var trace = await AskAsync<TraceView>(new GetPath(Protocol.Identity.NodeId.Parse(target.NodeId)), cancellationToken).ConfigureAwait(false);
+        return trace.Hops.Count == 0 ? throw new NodeCommandException($"{target.Name} is not reachable now.") : trace;
     }
 
     public Task ConnectAsync(TransportEndpoint endpoint, CancellationToken cancellationToken = default)

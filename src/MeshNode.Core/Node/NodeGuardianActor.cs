@@ -57,6 +57,7 @@ internal sealed class NodeGuardianActor : ReceiveActor
         Receive<TrustPeer>(m => _chat.Forward(m, Context));
         Receive<GetPeers>(m => _chat.Forward(m, Context));
         Receive<GetTopology>(m => _topology.Forward(m, Context));
+        Receive<GetPath>(m => _topology.Forward(m, Context));
         Receive<ConnectTo>(m => _links.Tell(new DialEndpoint(m.Endpoint, Persistent: true)));
         Receive<InboundPeerExchange>(m => _discovery.Tell(m));
         Receive<LinkAttached>(m => _discovery.Tell(m));

@@ -70,6 +70,7 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         Receive<DeliverEnvelope>(m => OnLinkState(m.Envelope));
         Receive<Tick>(_ => OnTick());
         Receive<GetTopology>(_ => Sender?.Tell(View()));
+        Receive<GetPath>(m => Sender?.Tell(Path(m.Destination)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -176,6 +177,21 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     }
 
     private TopologyView View() => View(_database.Graph);
+
+    /// <summary>The hops after this node up to the destination and the sum of their advertised RTTs.</summary>
+    private TraceView Path(NodeId destination)
+    {
+        var graph = _database.Graph;
+        var path = graph.Paths.PathTo(destination.ToKey());
+        var rtt = TimeSpan.Zero;
+        for (var i = 1; i < path.Count; i++)
+        {
+            var edge = graph.NeighboursOf(path[i - 1]).FirstOrDefault(n => n.Node == path[i]);
+            rtt += TimeSpan.FromMicroseconds(edge.RttMicroseconds);
+        }
+
+        return new TraceView(destination.ToString(), path.Skip(1).Select(k => k.ToString()).ToArray(), rtt);
+    }
 
     private TopologyView View(TopologyGraph graph)
     {

@@ -11,6 +11,9 @@ internal sealed record GetTopology
     public static readonly GetTopology Instance = new();
 }
 
+/// <summary>Asks for the shortest path to <paramref name="Destination"/>; answered with a <see cref="Node.TraceView"/> (empty hops when unreachable).</summary>
+internal sealed record GetPath(NodeId Destination);
+
 /// <summary>A node's keys and name learned from its signed link-state; sent to the chat actor.</summary>
 internal sealed record PeerLearned(NodeId Id, string Name, ReadOnlyMemory<byte> IdentityKey, ReadOnlyMemory<byte> SealingKey);
 

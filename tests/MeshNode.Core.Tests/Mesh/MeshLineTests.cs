@@ -63,4 +63,20 @@ public sealed class MeshLineTests : IAsyncLifetime
         Assert.Equal(2, received.Hops);
         await Assert.ThrowsAsync<NodeCommandException>(() => _mesh[1].Node.SendDirectAsync("nobody-here", "x"));
     }
+
+    [Fact]
+    public async Task Trace_and_peers_show_the_path_and_hop_counts_of_the_line()
+    {
+        var trace = await _mesh[0].Node.TraceAsync("n4");
+        Assert.Equal(_mesh.Nodes.Skip(1).Select(n => n.Id), trace.Hops);
+
+        var peers = await _mesh[0].Node.GetPeersAsync();
+        var n4 = Assert.Single(peers, p => p.NodeId == _mesh[4].Id);
+        Assert.Equal(4, n4.Hops);
+        Assert.False(n4.Linked);
+        Assert.True(n4.Online);
+        var n1 = Assert.Single(peers, p => p.NodeId == _mesh[1].Id);
+        Assert.True(n1.Linked);
+        Assert.Equal(1, n1.Hops);
+    }
 }
