@@ -139,7 +139,9 @@ public sealed class ReceiveAsyncTests(ITestOutputHelper output) : TestKit.TestKi
 
                 await Task.Yield();
                 _seen.Add(i);
-                await Task.Delay(1);
+                // A second suspension that resumes from another pool thread: the mailbox must
+                // stay suspended across it too.
+                await Task.Run(static () => { });
                 _inside--;
             });
             Receive<string>(_ => Sender?.Tell(_seen.ToArray()));
