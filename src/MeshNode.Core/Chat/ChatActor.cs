@@ -26,6 +26,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly ChatPersistence _persistence;
+    private readonly IMeshStore _store;
     private readonly PeerDirectory _peers = new();
     private readonly Dictionary<string, PendingDirect> _pending = [];
     private readonly Dictionary<EnvelopeId, string> _attemptIds = [];
@@ -33,11 +34,12 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     private readonly Queue<(NodeId, long, string)> _recentOrder = new();
     private IReadOnlySet<NodeId> _reachable = new HashSet<NodeId>();
 
-    public ChatActor(LinkContext context, IActorRef router, IMeshStore store)
+    public ChatActor(LinkContext context, IActorRef router, IMeshStore store, ChatPersistence persistence)
     {
         _context = context;
         _router = router;
-        _persistence = new ChatPersistence(store, context);
+        _store = store;
+        _persistence = persistence;
         _persistence.PublishTo(Context.System.EventStream);
 
         Receive<SendToAll>(OnSendToAll);
@@ -77,11 +79,55 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         ReceiveAsync<TrustPeer>(OnTrustAsync);
         Receive<GetPeers>(_ => Sender?.Tell(PeerViews()));
         Receive<RetryTick>(_ => OnRetryTick());
+        ReceiveAsync<LoadOutbox>(_ => LoadOutboxAsync());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("retry", RetryTick.Instance, TimeSpan.FromSeconds(1));
+    protected override void PreStart()
+    {
+        Self.Tell(LoadOutbox.Instance);
+        Timers.StartPeriodicTimer("retry", RetryTick.Instance, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// Takes back the direct messages an earlier run left undelivered in the store: their signed,
+    /// sealed envelopes are sent again as they are when the destination becomes reachable.
+    /// </summary>
+    private async Task LoadOutboxAsync()
+    {
+        try
+        {
+            var now = _context.Now;
+            foreach (var destination in await _store.GetOutboxDestinationsAsync())
+            {
+                foreach (var item in await _store.GetDueAsync(destination, now, 1024))
+                {
+                    VerifiedEnvelope envelope;
+                    try
+                    {
+                        envelope = EnvelopeCodec.Verify(item.Envelope, EnvelopeLimits.Default);
+                    }
+                    catch (ProtocolViolationException)
+                    {
+                        continue;
+                    }
+
+                    if (envelope.Origin != _context.Identity.Id || envelope.Destination is not { } to || _pending.ContainsKey(item.MessageId))
+                    {
+                        continue;
+                    }
+
+                    _pending[item.MessageId] = new PendingDirect(item.MessageId, to, string.Empty, item.CreatedAt) { Stored = envelope, Queued = true };
+                    _attemptIds[envelope.Id] = item.MessageId;
+                }
+            }
+        }
+        catch (MeshStoreException ex)
+        {
+            LinkContext.Publish(Context, new NodeWarning(_context.Now, $"cannot read the outbox: {ex.Message}"));
+        }
+    }
 
     private bool IsReachable(NodeId id) => _reachable.Contains(id) || _peers.Find(id)?.Linked == true;
 
@@ -135,13 +181,16 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         _attemptIds[envelope.Id] = id;
         _persistence.Record(new ChatMessageRecord(
             id, peer.Id.ToString(), _context.Identity.Id.ToString(), command.Text, now, now, MessageSecurity.EndToEnd, 0, ChatMessageFlags.Outgoing));
+        // Every direct message waits in the persistent outbox until its receipt, so a restart keeps it.
+        _persistence.Enqueue(new OutboxItem(
+            id, peer.Id.ToString(), envelope.Encoded.ToArray(), now, 0, now, now + _context.Settings.Router.StoreAndForwardTtl));
         if (IsReachable(peer.Id))
         {
             Attempt(pending, envelope);
         }
         else
         {
-            Queue(pending, envelope);
+            Queue(pending);
         }
 
         Sender?.Tell(new SendOutcome(id, pending.Queued));
@@ -169,6 +218,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
     private void Attempt(PendingDirect pending, VerifiedEnvelope? envelope = null)
     {
+        envelope ??= pending.Stored;
         if (envelope is null)
         {
             var peer = _peers.Find(pending.Destination);
@@ -187,12 +237,9 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         _router.Tell(new RouteEnvelope(envelope));
     }
 
-    private void Queue(PendingDirect pending, VerifiedEnvelope envelope)
+    private void Queue(PendingDirect pending)
     {
         pending.Queued = true;
-        var ttl = _context.Settings.Router.StoreAndForwardTtl;
-        _persistence.Enqueue(new OutboxItem(
-            pending.MessageId, pending.Destination.ToString(), envelope.Encoded.ToArray(), pending.SentAt, 0, _context.Now, pending.SentAt + ttl));
         LinkContext.Publish(Context, new ChatQueued(_context.Now, pending.MessageId, pending.Destination.ToString()));
     }
 
@@ -387,6 +434,11 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         MessageSecurity.EndToEnd => "e2e",
         _ => "link",
     };
+
+    private sealed record LoadOutbox
+    {
+        public static readonly LoadOutbox Instance = new();
+    }
 
     private sealed record RetryTick
     {

@@ -19,4 +19,7 @@ internal sealed class PendingDirect(string messageId, NodeId destination, string
     public DateTimeOffset NextAttemptAt { get; set; }
 
     public bool Queued { get; set; }
+
+    /// <summary>The envelope kept in the store by an earlier run (its text is sealed): sent as it is on every attempt.</summary>
+    public MeshNode.Protocol.Envelopes.VerifiedEnvelope? Stored { get; init; }
 }

@@ -1,4 +1,5 @@
 using MeshNode.Actors;
+using MeshNode.Core.Chat;
 using MeshNode.Core.Discovery;
 using MeshNode.Core.Links;
 
@@ -24,13 +25,8 @@ public static class MeshNodeHost
         var fernet = options.Network?.CreateCodec(options.Time, options.Random);
         var context = new LinkContext(options.Identity, options.Network, options.Settings, options.Time, options.Random, new NodeCounters(), fernet);
         var system = ActorSystem.Create($"node-{options.Identity.Id.Short}", new ActorSystemSettings { TimeProvider = options.Time });
-        var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet);
-        var discoveryEnabled = options.DiscoveryEnabled && options.Settings.Discovery.Enabled;
-        var socket = discoveryEnabled ? BindDiscovery(options, system) : null;
-        var guardian = system.ActorOf(
-            Props.Create(() => new NodeGuardianActor(context, options.Transport, listener, options.Store, options.StaticPeers, socket, discoveryEnabled)),
-            "node");
-        node.Attach(guardian);
+        var persistence = new ChatPersistence(options.Store, context);
+        var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet, persistence);
         system.EventStream.Publish(new NodeStarted(
             options.Time.GetUtcNow(),
             options.Identity.Id.ToString(),
@@ -38,6 +34,12 @@ public static class MeshNodeHost
             listener.LocalEndpoint.Port,
             options.Identity.Fingerprint,
             options.Network is null ? "open" : "passphrase"));
+        var discoveryEnabled = options.DiscoveryEnabled && options.Settings.Discovery.Enabled;
+        var socket = discoveryEnabled ? BindDiscovery(options, system) : null;
+        var guardian = system.ActorOf(
+            Props.Create(() => new NodeGuardianActor(context, options.Transport, listener, options.Store, persistence, options.StaticPeers, socket, discoveryEnabled)),
+            "node");
+        node.Attach(guardian);
         return node;
     }
 

@@ -20,6 +20,7 @@ internal sealed class MeshNodeInstance : IMeshNode
     private readonly ActorSystem _system;
     private readonly LinkContext _context;
     private readonly FernetCodec? _fernet;
+    private readonly ChatPersistence _persistence;
     private readonly Channel<NodeEvent> _events = Channel.CreateBounded<NodeEvent>(
         new BoundedChannelOptions(MeshNodeHost.EventBufferCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
 
@@ -27,8 +28,9 @@ internal sealed class MeshNodeInstance : IMeshNode
     private IActorRef _guardian = ActorRefs.Nobody;
     private int _stopped;
 
-    public MeshNodeInstance(ActorSystem system, LinkContext context, TransportEndpoint listenEndpoint, FernetCodec? fernet)
+    public MeshNodeInstance(ActorSystem system, LinkContext context, TransportEndpoint listenEndpoint, FernetCodec? fernet, ChatPersistence persistence)
     {
+        _persistence = persistence;
         _system = system;
         _context = context;
         _fernet = fernet;
@@ -112,6 +114,7 @@ internal sealed class MeshNodeInstance : IMeshNode
         }
 
         await _system.Terminate().ConfigureAwait(false);
+        await _persistence.DrainAsync().ConfigureAwait(false);
         _subscription.Dispose();
         _events.Writer.TryComplete();
         _fernet?.Dispose();

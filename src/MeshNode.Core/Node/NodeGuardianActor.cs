@@ -30,13 +30,14 @@ internal sealed class NodeGuardianActor : ReceiveActor
         ITransport transport,
         ITransportListener listener,
         IMeshStore store,
+        ChatPersistence persistence,
         IReadOnlyList<TransportEndpoint> staticPeers,
         DiscoverySocket? discoverySocket,
         bool discoveryEnabled)
     {
         _router = Context.ActorOf(Props.Create(() => new RouterActor(context)), "router");
         var router = _router;
-        _chat = Context.ActorOf(Props.Create(() => new ChatActor(context, router, store)), "chat");
+        _chat = Context.ActorOf(Props.Create(() => new ChatActor(context, router, store, persistence)), "chat");
         var chat = _chat;
         _topology = Context.ActorOf(Props.Create(() => new TopologyActor(context, router, chat)), "topology");
         var topology = _topology;

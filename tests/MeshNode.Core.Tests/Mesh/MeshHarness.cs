@@ -27,7 +27,8 @@ internal sealed class MeshHarness : IAsyncDisposable
         NetworkKey? network = null,
         RunningNode? reuse = null,
         Func<MeshSettings, MeshSettings>? configure = null,
-        int? discoveryPort = null)
+        int? discoveryPort = null,
+        string? profileDirectory = null)
     {
         var identity = reuse?.Identity ?? NodeIdentity.Generate(SystemRandomSource.Instance);
         if (reuse is null)
@@ -35,7 +36,7 @@ internal sealed class MeshHarness : IAsyncDisposable
             _owned.Add(identity);
         }
 
-        var store = await SqliteMeshStore.OpenEphemeralAsync();
+        var store = profileDirectory is null ? await SqliteMeshStore.OpenEphemeralAsync() : await SqliteMeshStore.OpenAsync(profileDirectory);
         var defaults = MeshSettings.Defaults;
         var settings = defaults with { Node = defaults.Node with { Name = name } };
         if (discoveryPort is { } port)
