@@ -151,7 +151,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         _router.Tell(new RouteEnvelope(envelope));
         var id = envelope.Id.ToString();
         _persistence.Record(new ChatMessageRecord(
-            id, ChatConversations.All, _context.Identity.Id.ToString(), command.Text, now, now, Security(envelope.Protection), 0, ChatMessageFlags.Outgoing));
+            id, ChatConversations.All, _context.Identity.Id.ToString(), command.Text, now, now, ChatSecurity.Of(envelope.Protection), 0, ChatMessageFlags.Outgoing));
         Sender?.Tell(new SendOutcome(id, Queued: false));
     }
 
@@ -339,12 +339,12 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         var changedKey = peer?.KeyChanged == true;
         var now = _context.Now;
         var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(chat.SentAtUnixMs, 0, 253402300799999));
-        var security = Security(envelope.Protection);
+        var security = ChatSecurity.Of(envelope.Protection);
         var hops = (int)envelope.HopsTravelled;
         var id = envelope.Id.ToString();
         var from = envelope.Origin.ToString();
         LinkContext.Publish(Context, new ChatReceived(
-            now, id, from, peer?.Name ?? envelope.Origin.Short, chat.Text, direct ? "direct" : "all", SecurityLabel(security), hops, sentAt, changedKey));
+            now, id, from, peer?.Name ?? envelope.Origin.Short, chat.Text, direct ? "direct" : "all", ChatSecurity.Label(security), hops, sentAt, changedKey));
         _persistence.Record(new ChatMessageRecord(
             id,
             direct ? from : ChatConversations.All,
@@ -420,20 +420,6 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             p.KeyChanged ? "key-changed" : "pinned",
             p.LastSeen))
         .ToArray();
-
-    private static MessageSecurity Security(EnvelopeProtection protection) => protection switch
-    {
-        EnvelopeProtection.Network => MessageSecurity.Network,
-        EnvelopeProtection.EndToEnd => MessageSecurity.EndToEnd,
-        _ => MessageSecurity.Link,
-    };
-
-    private static string SecurityLabel(MessageSecurity security) => security switch
-    {
-        MessageSecurity.Network => "network",
-        MessageSecurity.EndToEnd => "e2e",
-        _ => "link",
-    };
 
     private sealed record LoadOutbox
     {
