@@ -6,8 +6,12 @@ public sealed record ChatSettings
     /// <summary>Longest chat text accepted or sent, in UTF-8 bytes (1-60000).</summary>
     public required int MaxTextBytes { get; init; }
 
+    /// <summary>Longest wait between resends of an unacknowledged direct message (at least 1 s); the wait doubles from 1 s up to it.</summary>
+    public required TimeSpan RetryMaxBackoff { get; init; }
+
     internal static ChatSettings Read(SettingsReader r) => new()
     {
         MaxTextBytes = r.Integer("mesh.chat.max-text-bytes", 1, 60_000),
+        RetryMaxBackoff = r.Duration("mesh.chat.retry-max-backoff", TimeSpan.FromSeconds(1)),
     };
 }

@@ -12,6 +12,12 @@ public sealed record NodeSettings
     /// <summary>Absolute folder for the identity key, trust list and store ("~" already expanded).</summary>
     public required string ProfileDirectory { get; init; }
 
+    /// <summary>Node events buffered for a slow reader (16-1048576); beyond it the oldest are dropped.</summary>
+    public required int EventBuffer { get; init; }
+
+    /// <summary>Longest a command waits for the node's answer (at least 100 ms).</summary>
+    public required TimeSpan CommandTimeout { get; init; }
+
     internal static NodeSettings Read(SettingsReader r)
     {
         var name = r.String("mesh.node.name").Trim();
@@ -30,6 +36,8 @@ public sealed record NodeSettings
         {
             Name = name.Length > 0 ? name : Environment.MachineName,
             ProfileDirectory = Path.GetFullPath(SettingsReader.ExpandHome(profile.Length > 0 ? profile : ".")),
+            EventBuffer = r.Integer("mesh.node.event-buffer", 16, 1_048_576),
+            CommandTimeout = r.Duration("mesh.node.command-timeout", TimeSpan.FromMilliseconds(100)),
         };
     }
 }

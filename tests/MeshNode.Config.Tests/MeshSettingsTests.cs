@@ -59,6 +59,11 @@ public sealed class MeshSettingsTests
         Assert.Equal(4096, s.Chat.MaxTextBytes);
         Assert.Equal(256, s.Topology.MaxNeighbours);
         Assert.Equal(48 * 1024, s.Transfers.MaxChunkSize);
+        Assert.Equal(4096, s.Node.EventBuffer);
+        Assert.Equal(TimeSpan.FromSeconds(10), s.Node.CommandTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), s.Chat.RetryMaxBackoff);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), s.Topology.MinEdgeCost);
+        Assert.Equal(TimeSpan.FromSeconds(10), s.Topology.ReissueInterval);
         Assert.Equal(Environment.MachineName, s.Node.Name);
         Assert.True(Path.IsPathRooted(s.Node.ProfileDirectory));
         Assert.EndsWith(".meshnode", s.Node.ProfileDirectory, StringComparison.Ordinal);
@@ -155,6 +160,11 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.discovery.max-datagram-size", "70000", "must be from 256 to 65507 bytes")]
     [InlineData("mesh.network.max-salt-trials", "0", "must be an integer from 1 to 64")]
     [InlineData("mesh.ui.refresh-interval", "1 minute", "must be at most 10s")]
+    [InlineData("mesh.topology.reissue-interval", "1 minute", "must be at most 20 s (well under the 60 s link-state max age)")]
+    [InlineData("mesh.topology.min-edge-cost", "2s", "must be at most 1s")]
+    [InlineData("mesh.node.event-buffer", "8", "must be an integer from 16")]
+    [InlineData("mesh.node.command-timeout", "10ms", "must be at least 100ms")]
+    [InlineData("mesh.chat.retry-max-backoff", "500ms", "must be at least 1s")]
     public void Rejects_out_of_range_values_naming_the_key(string key, string value, string expected)
     {
         var e = Invalid($"--{key}={value}");
