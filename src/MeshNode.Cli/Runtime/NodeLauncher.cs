@@ -84,8 +84,8 @@ internal static class NodeLauncher
         try
         {
             store = ephemeral || settings.Store.Ephemeral
-                ? await SqliteMeshStore.OpenEphemeralAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await SqliteMeshStore.OpenAsync(settings.Node.ProfileDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
+                ? await SqliteMeshStore.OpenEphemeralAsync(MeshStoreSettings.From(settings), cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await SqliteMeshStore.OpenAsync(settings.Node.ProfileDirectory, MeshStoreSettings.From(settings), cancellationToken: cancellationToken).ConfigureAwait(false);
             var node = await MeshNodeHost.StartAsync(
                 new NodeStartOptions
                 {

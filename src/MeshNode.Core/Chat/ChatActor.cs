@@ -106,7 +106,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
                     VerifiedEnvelope envelope;
                     try
                     {
-                        envelope = EnvelopeCodec.Verify(item.Envelope, EnvelopeLimits.Default);
+                        envelope = EnvelopeCodec.Verify(item.Envelope, _context.EnvelopeLimits);
                     }
                     catch (ProtocolViolationException)
                     {
@@ -198,10 +198,10 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
     private bool TryValidate(string text)
     {
-        if (string.IsNullOrEmpty(text) || System.Text.Encoding.UTF8.GetByteCount(text) > BodyLimits.Default.MaxChatTextBytes)
+        if (string.IsNullOrEmpty(text) || System.Text.Encoding.UTF8.GetByteCount(text) > _context.BodyLimits.MaxChatTextBytes)
         {
             Sender?.Tell(new Status.Failure(new NodeCommandException(
-                $"A message is 1 to {BodyLimits.Default.MaxChatTextBytes} bytes of UTF-8 (mesh.chat.max-text-bytes).")));
+                $"A message is 1 to {_context.BodyLimits.MaxChatTextBytes} bytes of UTF-8 (mesh.chat.max-text-bytes).")));
             return false;
         }
 
@@ -233,7 +233,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
         pending.Queued = false;
         pending.Attempts++;
-        pending.NextAttemptAt = _context.Now + TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, pending.Attempts)));
+        pending.NextAttemptAt = _context.Now + TimeSpan.FromSeconds(Math.Min(_context.Settings.Chat.RetryMaxBackoff.TotalSeconds, Math.Pow(2, pending.Attempts)));
         _router.Tell(new RouteEnvelope(envelope));
     }
 
@@ -288,7 +288,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         EnvelopeBody body;
         try
         {
-            body = BodyProtector.Open(envelope, _context.Identity, _context.Fernet, BodyLimits.Default);
+            body = BodyProtector.Open(envelope, _context.Identity, _context.Fernet, _context.BodyLimits);
         }
         catch (ProtocolViolationException ex)
         {

@@ -26,7 +26,7 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
     private readonly DiscoverySocket? _socket;
     private readonly int _listenPort;
     private readonly IActorRef _links;
-    private readonly AnnounceLimits _limits = AnnounceLimits.Default;
+    private readonly AnnounceLimits _limits;
     private readonly Dictionary<NodeId, KnownAnnounce> _known = [];
     private readonly HashSet<NodeId> _linked = [];
     private readonly CancellationTokenSource _stop = new();
@@ -38,6 +38,7 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
         _socket = socket;
         _listenPort = listenPort;
         _links = links;
+        _limits = context.AnnounceLimits;
 
         Receive<AnnounceTick>(_ => OnTick());
         Receive<DiscoveryDatagram>(d => OnAnnounce(d.Payload, d.Sender.Address, "udp"));
@@ -209,7 +210,7 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
         {
             new(_context.Identity.Id, [], _context.Time.GetUtcNow().ToUnixTimeMilliseconds(), OwnAnnounce()),
         };
-        foreach (var known in _known.Values.Where(k => k.Announce.NodeId != to).OrderByDescending(k => k.HeardAt).Take(LinkFrameLimits.Default.MaxExchangedPeers - 1))
+        foreach (var known in _known.Values.Where(k => k.Announce.NodeId != to).OrderByDescending(k => k.HeardAt).Take(_context.LinkFrameLimits.MaxExchangedPeers - 1))
         {
             list.Add(new ExchangedPeer(
                 known.Announce.NodeId,

@@ -23,6 +23,12 @@ public sealed record DiscoverySettings
     /// </summary>
     public bool LoopbackOnly { get; init; }
 
+    /// <summary>
+    /// IPv4 addresses to broadcast to instead of the computed ones (<c>mesh.discovery.broadcast-addresses</c>);
+    /// empty: every up interface's broadcast address plus 255.255.255.255. Ignored when <see cref="LoopbackOnly"/>.
+    /// </summary>
+    public IReadOnlyList<IPAddress> BroadcastAddresses { get; init; } = [];
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
@@ -42,5 +48,6 @@ public sealed record DiscoverySettings
         }
 
         ArgumentNullException.ThrowIfNull(BindAddress);
+        ArgumentNullException.ThrowIfNull(BroadcastAddresses);
     }
 }

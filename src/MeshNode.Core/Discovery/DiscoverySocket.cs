@@ -116,8 +116,9 @@ public sealed class DiscoverySocket : IAsyncDisposable
 
     /// <summary>
     /// Broadcasts one datagram on the discovery port: to 127.255.255.255 only when
-    /// <see cref="DiscoverySettings.LoopbackOnly"/>, else to the broadcast address of every up
-    /// IPv4 interface and to 255.255.255.255. Returns how many sends succeeded.
+    /// <see cref="DiscoverySettings.LoopbackOnly"/>, else to exactly <see cref="DiscoverySettings.BroadcastAddresses"/>
+    /// when it is not empty, else to the broadcast address of every up IPv4 interface and to
+    /// 255.255.255.255. Returns how many sends succeeded.
     /// </summary>
     public ValueTask<int> BroadcastAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken = default)
     {
@@ -131,6 +132,11 @@ public sealed class DiscoverySocket : IAsyncDisposable
         if (_settings.LoopbackOnly)
         {
             return [new IPEndPoint(IPAddress.Parse("127.255.255.255"), port)];
+        }
+
+        if (_settings.BroadcastAddresses.Count > 0)
+        {
+            return [.. _settings.BroadcastAddresses.Distinct().Select(a => new IPEndPoint(a, port))];
         }
 
         return [.. BroadcastAddresses.OfUpInterfaces().Append(BroadcastAddresses.Limited).Distinct().Select(a => new IPEndPoint(a, port))];

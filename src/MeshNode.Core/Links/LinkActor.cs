@@ -29,7 +29,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<LinkMessage> _sendQueue;
     private readonly PipeFrameReader _reader;
-    private readonly LengthPrefixFramer _framer = new(LengthPrefixFramer.AbsoluteMaxFrameSize);
+    private readonly LengthPrefixFramer _framer;
     private LinkTransport? _transport;
     private LinkPeer? _peer;
     private long _lastHeard;
@@ -46,6 +46,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         _context = context;
         _router = router;
         _topology = topology;
+        _framer = new LengthPrefixFramer(context.Settings.Link.MaxFrameSize);
         _reader = new PipeFrameReader(connection.Pipe.Input, _framer);
         _sendQueue = Channel.CreateBounded<LinkMessage>(new BoundedChannelOptions(Math.Max(1, context.Settings.Link.SendQueueCapacity))
         {
@@ -161,7 +162,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         _lastHeard = _context.Time.GetTimestamp();
         var self = Self;
         var transport = _transport;
-        var limits = new LinkFrameLimits(Math.Min(_context.Settings.Link.MaxFrameSize, LinkFrameLimits.DefaultMaxFrameSize));
+        var limits = _context.LinkFrameLimits;
         _readLoop = Task.Run(() => ReadLoopAsync(self, transport, limits, _stop.Token));
         _writeLoop = Task.Run(() => WriteLoopAsync(self, transport, _stop.Token));
         Timers.StartPeriodicTimer(KeepaliveTimer, KeepaliveTick.Instance, _context.Settings.Link.KeepaliveInterval);

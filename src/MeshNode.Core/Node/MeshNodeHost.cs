@@ -8,9 +8,6 @@ namespace MeshNode.Core.Node;
 /// <summary>Starts a mesh node: the front ends (CLI, lab, tests) call this and talk to the returned <see cref="IMeshNode"/>.</summary>
 public static class MeshNodeHost
 {
-    /// <summary>Capacity of <see cref="IMeshNode.Events"/>; when a reader falls this far behind, the oldest events are dropped.</summary>
-    public const int EventBufferCapacity = 4096;
-
     /// <summary>
     /// Binds the listener at <see cref="NodeStartOptions.ListenEndpoint"/> (port 0 picks a free one),
     /// starts the node's actor system (links, router, topology, chat under /user/node), dials the
@@ -48,7 +45,13 @@ public static class MeshNodeHost
         try
         {
             return DiscoverySocket.Bind(
-                new Discovery.DiscoverySettings { Port = options.Settings.Discovery.Port, LoopbackOnly = options.DiscoveryLoopbackOnly },
+                new Discovery.DiscoverySettings
+                {
+                    Port = options.Settings.Discovery.Port,
+                    LoopbackOnly = options.DiscoveryLoopbackOnly,
+                    MaxDatagramBytes = options.Settings.Discovery.MaxDatagramSize,
+                    BroadcastAddresses = options.Settings.Discovery.BroadcastAddresses,
+                },
                 options.Time);
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException)

@@ -15,14 +15,11 @@ namespace MeshNode.Core.Node;
 /// </summary>
 internal sealed class MeshNodeInstance : IMeshNode
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
-
     private readonly ActorSystem _system;
     private readonly LinkContext _context;
     private readonly FernetCodec? _fernet;
     private readonly ChatPersistence _persistence;
-    private readonly Channel<NodeEvent> _events = Channel.CreateBounded<NodeEvent>(
-        new BoundedChannelOptions(MeshNodeHost.EventBufferCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
+    private readonly Channel<NodeEvent> _events;
 
     private readonly IDisposable _subscription;
     private IActorRef _guardian = ActorRefs.Nobody;
@@ -35,6 +32,8 @@ internal sealed class MeshNodeInstance : IMeshNode
         _context = context;
         _fernet = fernet;
         ListenEndpoint = listenEndpoint;
+        _events = Channel.CreateBounded<NodeEvent>(
+            new BoundedChannelOptions(context.Settings.Node.EventBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
         _subscription = system.EventStream.Subscribe<NodeEvent>(e => _events.Writer.TryWrite(e));
     }
 
@@ -133,11 +132,11 @@ internal sealed class MeshNodeInstance : IMeshNode
 
         try
         {
-            return await _guardian.Ask<T>(command, CommandTimeout, cancellationToken).ConfigureAwait(false);
+            return await _guardian.Ask<T>(command, _context.Settings.Node.CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException ex)
         {
-            throw new NodeCommandException($"The node did not answer in time: {ex.Message}");
+            throw new NodeCommandException($"The node did not answer within mesh.node.command-timeout ({_context.Settings.Node.CommandTimeout.TotalSeconds} s): {ex.Message}");
         }
     }
 }

@@ -28,9 +28,9 @@ internal static class OutboundEnvelopes
             EnvelopeProtection.EndToEnd => BodyProtector.SealForRecipient(plaintext, context.Identity, recipientSealingKey.Span, context.Random),
             _ => plaintext,
         };
-        var hopLimit = (uint)Math.Clamp(context.Settings.Router.HopLimit, 1, (int)EnvelopeLimits.Default.MaxHopLimit);
+        var hopLimit = (uint)Math.Clamp(context.Settings.Router.HopLimit, 1, (int)context.EnvelopeLimits.MaxHopLimit);
         var draft = new EnvelopeDraft(destination, type, protection, sealedBody, hopLimit);
-        return EnvelopeCodec.Create(context.Identity, draft, context.Time, context.Random, EnvelopeLimits.Default);
+        return EnvelopeCodec.Create(context.Identity, draft, context.Time, context.Random, context.EnvelopeLimits);
     }
 
     /// <summary>The protection for traffic every node may read: the network key in passphrase mode, the links otherwise.</summary>

@@ -35,7 +35,7 @@ internal sealed class RouterActor : ReceiveActor
         _self = context.Identity.Id.ToKey();
         var router = context.Settings.Router;
         _seen = new SeenCache(Math.Max(16, router.DedupCacheSize), router.DedupMaxAge, context.Time);
-        _limits = EnvelopeLimits.Default;
+        _limits = context.EnvelopeLimits;
         _graph = TopologyGraph.Empty(_self);
 
         Receive<RouterTargets>(m =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MeshNode.Config;
 
 namespace MeshNode.Core.Store;
 
@@ -8,13 +9,24 @@ public sealed record MeshStoreSettings
     /// <summary>The defaults.</summary>
     public static MeshStoreSettings Default { get; } = new();
 
+    /// <summary>
+    /// The defaults with the node's configured bounds: <see cref="MaxOutboxPerDestination"/> from
+    /// <c>mesh.router.store-and-forward-queue-size</c> (0 keeps nothing for an away destination).
+    /// Front ends open the store with this.
+    /// </summary>
+    public static MeshStoreSettings From(MeshSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Default with { MaxOutboxPerDestination = settings.Router.StoreAndForwardQueueSize };
+    }
+
     /// <summary>The database file name inside the profile folder.</summary>
     public string FileName { get; init; } = "meshnode.db";
 
     /// <summary>Messages kept per conversation; the oldest are deleted beyond it.</summary>
     public int MaxHistoryPerConversation { get; init; } = 10_000;
 
-    /// <summary>Envelopes queued per destination; enqueueing more returns <see cref="OutboxEnqueueResult.Full"/>.</summary>
+    /// <summary>Envelopes queued per destination (0: none); enqueueing more returns <see cref="OutboxEnqueueResult.Full"/>.</summary>
     public int MaxOutboxPerDestination { get; init; } = 1_000;
 
     /// <summary>Largest envelope the outbox accepts, in bytes.</summary>
@@ -38,10 +50,15 @@ public sealed record MeshStoreSettings
             throw new ArgumentException($"{nameof(FileName)} must be a plain file name (is '{FileName}').");
         }
 
-        if (MaxHistoryPerConversation < 1 || MaxOutboxPerDestination < 1 || MaxEnvelopeBytes < 1 || MaxPageSize < 1)
+        if (MaxHistoryPerConversation < 1 || MaxEnvelopeBytes < 1 || MaxPageSize < 1)
         {
             throw new ArgumentException(
-                $"{nameof(MaxHistoryPerConversation)}, {nameof(MaxOutboxPerDestination)}, {nameof(MaxEnvelopeBytes)} and {nameof(MaxPageSize)} must be at least 1.");
+                $"{nameof(MaxHistoryPerConversation)}, {nameof(MaxEnvelopeBytes)} and {nameof(MaxPageSize)} must be at least 1.");
+        }
+
+        if (MaxOutboxPerDestination < 0)
+        {
+            throw new ArgumentException($"{nameof(MaxOutboxPerDestination)} must be at least 0 (is {MaxOutboxPerDestination}).");
         }
 
         ArgumentNullException.ThrowIfNull(Fingerprint);

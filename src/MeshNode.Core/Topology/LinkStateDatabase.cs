@@ -102,7 +102,7 @@ public sealed class LinkStateDatabase
         if (neighbours.Count > _settings.MaxNeighboursPerRecord)
         {
             throw new ArgumentException(
-                $"{neighbours.Count} links exceed mesh.topology.max-neighbours-per-record ({_settings.MaxNeighboursPerRecord}).",
+                $"{neighbours.Count} links exceed mesh.topology.max-neighbours ({_settings.MaxNeighboursPerRecord}).",
                 nameof(neighbours));
         }
 

@@ -19,8 +19,8 @@ namespace MeshNode.Core.Topology;
 /// </summary>
 internal sealed class TopologyActor : ReceiveActor, IWithTimers
 {
-    /// <summary>The least a link costs in route computation: 5 ms.</summary>
-    internal const long MinEdgeCostMicroseconds = 5_000;
+    /// <summary>Longest time between expiry sweeps of the link-state database.</summary>
+    private static readonly TimeSpan MaxTickInterval = TimeSpan.FromSeconds(5);
 
     private readonly LinkContext _context;
     private readonly IActorRef _router;
@@ -29,7 +29,7 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     private readonly Dictionary<NodeId, TimeSpan> _neighbours = [];
     private readonly Dictionary<NodeKey, string> _names = [];
     private readonly Dictionary<NodeKey, VerifiedEnvelope> _latest = [];
-    private bool _reissueDue;
+    private DateTimeOffset _nextReissue;
 
     public TopologyActor(LinkContext context, IActorRef router, IActorRef chat)
     {
@@ -37,9 +37,17 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         _router = router;
         _chat = chat;
         var self = context.Identity.Id.ToKey();
-        // Links faster than MinEdgeCost cost the same, so on a LAN the fewest hops win and jitter in
-        // measured RTTs does not flip routes.
-        _database = new LinkStateDatabase(self, new TopologySettings { MinEdgeCostMicroseconds = MinEdgeCostMicroseconds }, context.Time);
+        // Links faster than mesh.topology.min-edge-cost cost the same, so on a LAN the fewest hops win
+        // and jitter in measured RTTs does not flip routes.
+        var topology = context.Settings.Topology;
+        _database = new LinkStateDatabase(
+            self,
+            new TopologySettings
+            {
+                MinEdgeCostMicroseconds = Math.Max(1, (long)topology.MinEdgeCost.TotalMicroseconds),
+                MaxNeighboursPerRecord = topology.MaxNeighbours,
+            },
+            context.Time);
         _names[self] = context.Settings.Node.Name;
 
         Receive<LinkAttached>(m =>
@@ -77,16 +85,18 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromSeconds(5));
+        var reissue = _context.Settings.Topology.ReissueInterval;
+        _nextReissue = _context.Now + reissue;
+        Timers.StartPeriodicTimer("tick", Tick.Instance, reissue < MaxTickInterval ? reissue : MaxTickInterval);
         Issue();
     }
 
     private void OnTick()
     {
         var changed = _database.Expire();
-        _reissueDue = !_reissueDue;
-        if (_reissueDue)
+        if (_context.Now >= _nextReissue)
         {
+            _nextReissue = _context.Now + _context.Settings.Topology.ReissueInterval;
             Issue();
         }
         else if (changed)
@@ -121,7 +131,7 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         LinkStateBody body;
         try
         {
-            body = BodyProtector.Open(envelope, _context.Identity, _context.Fernet, BodyLimits.Default) as LinkStateBody
+            body = BodyProtector.Open(envelope, _context.Identity, _context.Fernet, _context.BodyLimits) as LinkStateBody
                 ?? throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, "not a link-state body");
         }
         catch (ProtocolViolationException ex)

@@ -47,11 +47,27 @@ public sealed class ChatActorTests(ITestOutputHelper output) : Actors.TestKit.Te
         await router.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public async Task Refuses_a_message_longer_than_a_lowered_mesh_chat_max_text_bytes_naming_the_setting()
+    {
+        await using var store = await SqliteMeshStore.OpenEphemeralAsync();
+        var settings = MeshSettings.Defaults with { Chat = MeshSettings.Defaults.Chat with { MaxTextBytes = 8 } };
+        var (chat, router) = Start(store, null, null, settings);
+
+        var error = await Assert.ThrowsAsync<NodeCommandException>(() => chat.Ask<SendOutcome>(new SendToAll("123456789"), TimeSpan.FromSeconds(10)));
+        Assert.Contains("mesh.chat.max-text-bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 8 bytes", error.Message, StringComparison.Ordinal);
+        await router.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        await chat.Ask<SendOutcome>(new SendToAll("12345678"), TimeSpan.FromSeconds(10));
+        await router.ExpectMsgAsync<RouteEnvelope>();
+    }
+
     public void Dispose() => _self.Dispose();
 
-    private (IActorRef Chat, Actors.TestKit.TestProbe Router) Start(IMeshStore store, NetworkKey? key, FernetCodec? fernet)
+    private (IActorRef Chat, Actors.TestKit.TestProbe Router) Start(IMeshStore store, NetworkKey? key, FernetCodec? fernet, MeshSettings? settings = null)
     {
-        var context = new LinkContext(_self, key, MeshSettings.Defaults, TimeProvider.System, SystemRandomSource.Instance, new NodeCounters(), fernet);
+        var context = new LinkContext(_self, key, settings ?? MeshSettings.Defaults, TimeProvider.System, SystemRandomSource.Instance, new NodeCounters(), fernet);
         var router = CreateTestProbe("router");
         var persistence = new ChatPersistence(store, context);
         var chat = ActorOf(Props.Create(() => new ChatActor(context, router.Ref, store, persistence)));

@@ -33,6 +33,16 @@ public sealed class DiscoverySocketTests
     }
 
     [Fact]
+    public async Task Configured_broadcast_addresses_replace_the_computed_targets()
+    {
+        var configured = new[] { IPAddress.Parse("192.0.2.255"), IPAddress.Parse("198.51.100.255") };
+        await using var socket = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, BroadcastAddresses = configured });
+
+        var port = socket.LocalEndPoint.Port;
+        Assert.Equal(configured.Select(a => new IPEndPoint(a, port)), socket.BroadcastTargets());
+    }
+
+    [Fact]
     public async Task A_datagram_to_an_explicit_loopback_address_arrives_with_its_sender()
     {
         await using var receiver = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
