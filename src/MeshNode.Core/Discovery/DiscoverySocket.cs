@@ -12,7 +12,7 @@ namespace MeshNode.Core.Discovery;
 public sealed class DiscoverySocket : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly DiscoverySettings _settings;
+    private readonly DiscoverySocketOptions _options;
     private readonly TimeProvider _time;
     private readonly Channel<DiscoveryDatagram> _received;
     private readonly Task _receiving;
@@ -23,13 +23,13 @@ public sealed class DiscoverySocket : IAsyncDisposable
     private long _receiveErrors;
     private volatile bool _disposed;
 
-    private DiscoverySocket(Socket socket, DiscoverySettings settings, TimeProvider time)
+    private DiscoverySocket(Socket socket, DiscoverySocketOptions options, TimeProvider time)
     {
         _socket = socket;
-        _settings = settings;
+        _options = options;
         _time = time;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
-        _received = Channel.CreateBounded<DiscoveryDatagram>(new BoundedChannelOptions(settings.ReceiveQueueCapacity)
+        _received = Channel.CreateBounded<DiscoveryDatagram>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -49,7 +49,7 @@ public sealed class DiscoverySocket : IAsyncDisposable
     /// <summary>Datagrams dropped because <see cref="Received"/> was full.</summary>
     public long DroppedQueueFull => Interlocked.Read(ref _droppedQueueFull);
 
-    /// <summary>Datagrams dropped for exceeding <see cref="DiscoverySettings.MaxDatagramBytes"/>.</summary>
+    /// <summary>Datagrams dropped for exceeding <see cref="DiscoverySocketOptions.MaxDatagramBytes"/>.</summary>
     public long DroppedOversized => Interlocked.Read(ref _droppedOversized);
 
     /// <summary>Sends that failed (an interface went down, no route); each is counted, none throws.</summary>
@@ -63,17 +63,17 @@ public sealed class DiscoverySocket : IAsyncDisposable
 
     /// <summary>Binds the socket and starts receiving.</summary>
     /// <exception cref="SocketException">When the port cannot be bound even with address reuse.</exception>
-    public static DiscoverySocket Bind(DiscoverySettings settings, TimeProvider? time = null)
+    public static DiscoverySocket Bind(DiscoverySocketOptions options, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Validate();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.EnableBroadcast = true;
-            socket.Bind(new IPEndPoint(settings.BindAddress, settings.Port));
-            return new DiscoverySocket(socket, settings, time ?? TimeProvider.System);
+            socket.Bind(new IPEndPoint(options.BindAddress, options.Port));
+            return new DiscoverySocket(socket, options, time ?? TimeProvider.System);
         }
         catch
         {
@@ -86,14 +86,14 @@ public sealed class DiscoverySocket : IAsyncDisposable
     /// Sends one datagram to each destination; returns how many sends succeeded (failures are
     /// counted in <see cref="SendErrors"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">When the datagram exceeds <see cref="DiscoverySettings.MaxDatagramBytes"/>.</exception>
+    /// <exception cref="ArgumentException">When the datagram exceeds <see cref="DiscoverySocketOptions.MaxDatagramBytes"/>.</exception>
     public async ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, IEnumerable<IPEndPoint> destinations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destinations);
-        if (datagram.Length > _settings.MaxDatagramBytes)
+        if (datagram.Length > _options.MaxDatagramBytes)
         {
             throw new ArgumentException(
-                $"Datagram of {datagram.Length} bytes exceeds {nameof(DiscoverySettings.MaxDatagramBytes)} ({_settings.MaxDatagramBytes}).",
+                $"Datagram of {datagram.Length} bytes exceeds {nameof(DiscoverySocketOptions.MaxDatagramBytes)} ({_options.MaxDatagramBytes}).",
                 nameof(datagram));
         }
 
@@ -116,7 +116,7 @@ public sealed class DiscoverySocket : IAsyncDisposable
 
     /// <summary>
     /// Broadcasts one datagram on the discovery port: to 127.255.255.255 only when
-    /// <see cref="DiscoverySettings.LoopbackOnly"/>, else to exactly <see cref="DiscoverySettings.BroadcastAddresses"/>
+    /// <see cref="DiscoverySocketOptions.LoopbackOnly"/>, else to exactly <see cref="DiscoverySocketOptions.BroadcastAddresses"/>
     /// when it is not empty, else to the broadcast address of every up IPv4 interface and to
     /// 255.255.255.255. Returns how many sends succeeded.
     /// </summary>
@@ -128,15 +128,15 @@ public sealed class DiscoverySocket : IAsyncDisposable
     /// <summary>Where <see cref="BroadcastAsync"/> sends right now.</summary>
     public IReadOnlyList<IPEndPoint> BroadcastTargets()
     {
-        var port = _settings.Port == 0 ? LocalEndPoint.Port : _settings.Port;
-        if (_settings.LoopbackOnly)
+        var port = _options.Port == 0 ? LocalEndPoint.Port : _options.Port;
+        if (_options.LoopbackOnly)
         {
             return [new IPEndPoint(IPAddress.Parse("127.255.255.255"), port)];
         }
 
-        if (_settings.BroadcastAddresses.Count > 0)
+        if (_options.BroadcastAddresses.Count > 0)
         {
-            return [.. _settings.BroadcastAddresses.Distinct().Select(a => new IPEndPoint(a, port))];
+            return [.. _options.BroadcastAddresses.Distinct().Select(a => new IPEndPoint(a, port))];
         }
 
         return [.. BroadcastAddresses.OfUpInterfaces().Append(BroadcastAddresses.Limited).Distinct().Select(a => new IPEndPoint(a, port))];
@@ -154,14 +154,14 @@ public sealed class DiscoverySocket : IAsyncDisposable
     {
         // One byte more than allowed, so an oversized datagram shows as a full buffer (Linux
         // truncates silently) instead of passing as a shorter one.
-        var buffer = new byte[_settings.MaxDatagramBytes + 1];
+        var buffer = new byte[_options.MaxDatagramBytes + 1];
         EndPoint any = new IPEndPoint(IPAddress.Any, 0);
         while (!_disposed)
         {
             try
             {
                 var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any).ConfigureAwait(false);
-                if (result.ReceivedBytes > _settings.MaxDatagramBytes)
+                if (result.ReceivedBytes > _options.MaxDatagramBytes)
                 {
                     Interlocked.Increment(ref _droppedOversized);
                     Judged?.Invoke();

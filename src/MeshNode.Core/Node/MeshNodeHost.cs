@@ -45,7 +45,7 @@ public static class MeshNodeHost
         try
         {
             return DiscoverySocket.Bind(
-                new Discovery.DiscoverySettings
+                new DiscoverySocketOptions
                 {
                     Port = options.Settings.Discovery.Port,
                     LoopbackOnly = options.DiscoveryLoopbackOnly,

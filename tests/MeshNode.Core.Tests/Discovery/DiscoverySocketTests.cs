@@ -17,7 +17,7 @@ public sealed class DiscoverySocketTests
     public async Task Two_sockets_bind_the_same_port_and_both_hear_a_loopback_broadcast()
     {
         var port = FreeUdpPort();
-        var settings = new DiscoverySettings { Port = port, LoopbackOnly = true };
+        var settings = new DiscoverySocketOptions { Port = port, LoopbackOnly = true };
         await using var first = DiscoverySocket.Bind(settings);
         await using var second = DiscoverySocket.Bind(settings);
 
@@ -36,7 +36,7 @@ public sealed class DiscoverySocketTests
     public async Task Configured_broadcast_addresses_replace_the_computed_targets()
     {
         var configured = new[] { IPAddress.Parse("192.0.2.255"), IPAddress.Parse("198.51.100.255") };
-        await using var socket = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, BroadcastAddresses = configured });
+        await using var socket = DiscoverySocket.Bind(new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, BroadcastAddresses = configured });
 
         var port = socket.LocalEndPoint.Port;
         Assert.Equal(configured.Select(a => new IPEndPoint(a, port)), socket.BroadcastTargets());
@@ -45,8 +45,8 @@ public sealed class DiscoverySocketTests
     [Fact]
     public async Task A_datagram_to_an_explicit_loopback_address_arrives_with_its_sender()
     {
-        await using var receiver = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
-        await using var sender = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
+        await using var receiver = DiscoverySocket.Bind(new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
+        await using var sender = DiscoverySocket.Bind(new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
 
         var sent = await sender.SendToAsync(new byte[] { 1, 2, 3 }, [new IPEndPoint(Loopback, receiver.LocalEndPoint.Port)]);
 
@@ -60,7 +60,7 @@ public sealed class DiscoverySocketTests
     [Fact]
     public async Task Oversized_datagrams_are_dropped_and_counted()
     {
-        var settings = new DiscoverySettings { Port = 0, BindAddress = Loopback, MaxDatagramBytes = 100, LoopbackOnly = true };
+        var settings = new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, MaxDatagramBytes = 100, LoopbackOnly = true };
         await using var receiver = DiscoverySocket.Bind(settings);
         using var raw = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var destination = new IPEndPoint(Loopback, receiver.LocalEndPoint.Port);
@@ -77,7 +77,7 @@ public sealed class DiscoverySocketTests
     [Fact]
     public async Task A_full_queue_drops_and_counts_instead_of_growing()
     {
-        var settings = new DiscoverySettings { Port = 0, BindAddress = Loopback, ReceiveQueueCapacity = 2, LoopbackOnly = true };
+        var settings = new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, ReceiveQueueCapacity = 2, LoopbackOnly = true };
         await using var receiver = DiscoverySocket.Bind(settings);
         await using var sender = DiscoverySocket.Bind(settings);
         var destination = new IPEndPoint(Loopback, receiver.LocalEndPoint.Port);
@@ -105,18 +105,18 @@ public sealed class DiscoverySocketTests
     [Fact]
     public async Task Refuses_to_send_a_datagram_above_the_limit_naming_the_setting()
     {
-        await using var socket = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, MaxDatagramBytes = 64, LoopbackOnly = true });
+        await using var socket = DiscoverySocket.Bind(new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, MaxDatagramBytes = 64, LoopbackOnly = true });
 
         var error = await Assert.ThrowsAsync<ArgumentException>(
             () => socket.SendToAsync(new byte[65], [new IPEndPoint(Loopback, 9)]).AsTask());
 
-        Assert.Contains(nameof(DiscoverySettings.MaxDatagramBytes), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(DiscoverySocketOptions.MaxDatagramBytes), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Disposing_completes_the_received_channel()
     {
-        var socket = DiscoverySocket.Bind(new DiscoverySettings { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
+        var socket = DiscoverySocket.Bind(new DiscoverySocketOptions { Port = 0, BindAddress = Loopback, LoopbackOnly = true });
 
         await socket.DisposeAsync();
 

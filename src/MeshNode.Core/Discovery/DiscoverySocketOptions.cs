@@ -3,7 +3,7 @@ using System.Net;
 namespace MeshNode.Core.Discovery;
 
 /// <summary>How the discovery socket binds, what it accepts and where it broadcasts.</summary>
-public sealed record DiscoverySettings
+public sealed record DiscoverySocketOptions
 {
     /// <summary>The UDP port every node on the subnet shares (bound with SO_REUSEADDR).</summary>
     public int Port { get; init; } = 47470;
