@@ -34,6 +34,9 @@ public sealed record DiscoverySettings
     /// <summary>How far an announcement's timestamp may lie from this node's clock, either way (at least 1 s).</summary>
     public required TimeSpan MaxClockSkew { get; init; }
 
+    /// <summary>Most nodes remembered from announcements and peer exchange (count, 1-65536).</summary>
+    public required int MaxPeers { get; init; }
+
     internal static DiscoverySettings Read(SettingsReader r)
     {
         var interval = r.Duration("mesh.discovery.interval", TimeSpan.FromMilliseconds(10));
@@ -80,6 +83,7 @@ public sealed record DiscoverySettings
             BroadcastAddresses = broadcast,
             MaxDatagramSize = r.Size("mesh.discovery.max-datagram-size", 256, 65507),
             MaxClockSkew = r.Duration("mesh.discovery.max-clock-skew", TimeSpan.FromSeconds(1)),
+            MaxPeers = r.Integer("mesh.discovery.max-peers", 1, 65536),
         };
     }
 

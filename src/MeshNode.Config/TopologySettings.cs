@@ -3,16 +3,19 @@ namespace MeshNode.Config;
 /// <summary>The link-state topology (<c>mesh.topology</c>).</summary>
 public sealed record TopologySettings
 {
-    /// <summary>Longest allowed <see cref="ReissueInterval"/>: a third of the 60 s link-state max age.</summary>
-    public static readonly TimeSpan MaxReissueInterval = TimeSpan.FromSeconds(20);
-
     /// <summary>Most neighbours accepted in one node's link-state record (1-4096).</summary>
     public required int MaxNeighbours { get; init; }
 
     /// <summary>The least a link costs in route computation (at most 1 s); faster links cost the same.</summary>
     public required TimeSpan MinEdgeCost { get; init; }
 
-    /// <summary>Time between re-issues of this node's unchanged link-state record (1 s to <see cref="MaxReissueInterval"/>).</summary>
+    /// <summary>Most nodes whose link-state records are held (1-1048576); records from further nodes are refused.</summary>
+    public required int MaxNodes { get; init; }
+
+    /// <summary>A link-state record not refreshed within this time is dropped (at least 3 s).</summary>
+    public required TimeSpan MaxAge { get; init; }
+
+    /// <summary>Time between re-issues of this node's unchanged link-state record (1 s to a third of <see cref="MaxAge"/>).</summary>
     public required TimeSpan ReissueInterval { get; init; }
 
     internal static TopologySettings Read(SettingsReader r)
@@ -23,15 +26,18 @@ public sealed record TopologySettings
             r.Fail("mesh.topology.min-edge-cost", $"must be at most 1s, got {minEdgeCost.TotalMilliseconds} ms");
         }
 
+        var maxAge = r.Duration("mesh.topology.max-age", TimeSpan.FromSeconds(3));
         var reissue = r.Duration("mesh.topology.reissue-interval", TimeSpan.FromSeconds(1));
-        if (reissue > MaxReissueInterval)
+        if (reissue > maxAge / 3)
         {
-            r.Fail("mesh.topology.reissue-interval", $"must be at most {MaxReissueInterval.TotalSeconds} s (well under the 60 s link-state max age), got {reissue.TotalSeconds} s");
+            r.Fail("mesh.topology.reissue-interval", $"must be at most a third of mesh.topology.max-age ({maxAge.TotalSeconds} s), got {reissue.TotalSeconds} s");
         }
 
         return new TopologySettings
         {
             MaxNeighbours = r.Integer("mesh.topology.max-neighbours", 1, 4096),
+            MaxNodes = r.Integer("mesh.topology.max-nodes", 1, 1_048_576),
+            MaxAge = maxAge,
             MinEdgeCost = minEdgeCost,
             ReissueInterval = reissue,
         };

@@ -64,6 +64,10 @@ public sealed class MeshSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(30), s.Chat.RetryMaxBackoff);
         Assert.Equal(TimeSpan.FromMilliseconds(5), s.Topology.MinEdgeCost);
         Assert.Equal(TimeSpan.FromSeconds(10), s.Topology.ReissueInterval);
+        Assert.Equal(TimeSpan.FromSeconds(60), s.Topology.MaxAge);
+        Assert.Equal(4096, s.Topology.MaxNodes);
+        Assert.Equal(4096, s.Chat.RecentDirectCacheSize);
+        Assert.Equal(1024, s.Discovery.MaxPeers);
         Assert.Equal(Environment.MachineName, s.Node.Name);
         Assert.True(Path.IsPathRooted(s.Node.ProfileDirectory));
         Assert.EndsWith(".meshnode", s.Node.ProfileDirectory, StringComparison.Ordinal);
@@ -160,7 +164,11 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.discovery.max-datagram-size", "70000", "must be from 256 to 65507 bytes")]
     [InlineData("mesh.network.max-salt-trials", "0", "must be an integer from 1 to 64")]
     [InlineData("mesh.ui.refresh-interval", "1 minute", "must be at most 10s")]
-    [InlineData("mesh.topology.reissue-interval", "1 minute", "must be at most 20 s (well under the 60 s link-state max age)")]
+    [InlineData("mesh.topology.reissue-interval", "21s", "must be at most a third of mesh.topology.max-age (60 s)")]
+    [InlineData("mesh.topology.max-age", "1s", "must be at least 3s")]
+    [InlineData("mesh.topology.max-nodes", "0", "must be an integer from 1")]
+    [InlineData("mesh.discovery.max-peers", "0", "must be an integer from 1 to 65536")]
+    [InlineData("mesh.chat.recent-direct-cache-size", "1", "must be an integer from 16")]
     [InlineData("mesh.topology.min-edge-cost", "2s", "must be at most 1s")]
     [InlineData("mesh.node.event-buffer", "8", "must be an integer from 16")]
     [InlineData("mesh.node.command-timeout", "10ms", "must be at least 100ms")]

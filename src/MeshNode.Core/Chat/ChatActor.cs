@@ -21,8 +21,6 @@ namespace MeshNode.Core.Chat;
 /// </summary>
 internal sealed class ChatActor : ReceiveActor, IWithTimers
 {
-    private const int MaxRecentDirect = 4096;
-
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly ChatPersistence _persistence;
@@ -329,7 +327,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             }
 
             _recentOrder.Enqueue(key);
-            if (_recentOrder.Count > MaxRecentDirect)
+            if (_recentOrder.Count > _context.Settings.Chat.RecentDirectCacheSize)
             {
                 _recentDirect.Remove(_recentOrder.Dequeue());
             }

@@ -20,8 +20,6 @@ namespace MeshNode.Core.Discovery;
 /// </summary>
 internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
 {
-    private const int MaxPeers = 1024;
-
     private readonly LinkContext _context;
     private readonly DiscoverySocket? _socket;
     private readonly int _listenPort;
@@ -172,7 +170,7 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (_known.Count >= MaxPeers && previous is null)
+        if (_known.Count >= _context.Settings.Discovery.MaxPeers && previous is null)
         {
             return;
         }

@@ -46,6 +46,8 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
             {
                 MinEdgeCostMicroseconds = Math.Max(1, (long)topology.MinEdgeCost.TotalMicroseconds),
                 MaxNeighboursPerRecord = topology.MaxNeighbours,
+                MaxNodes = topology.MaxNodes,
+                MaxAge = topology.MaxAge,
             },
             context.Time);
         _names[self] = context.Settings.Node.Name;
