@@ -8,12 +8,22 @@ internal static class MeshScenarios
 {
     private static readonly (string Name, Func<Task> Run)[] All =
     [
+        ("idle-rss", IdleRssScenario.RunAsync),
         ("latency", LatencyScenario.RunAsync),
+        ("throughput", ThroughputScenario.RunAsync),
+        ("duplicates", DuplicatesScenario.RunAsync),
+        ("convergence", ConvergenceScenario.RunAsync),
+        ("memory", MemoryScenario.RunAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var wanted = args.Length == 0 ? "all" : args[0];
+        if (wanted == "bare")
+        {
+            return IdleRssScenario.RunBare();
+        }
+
         var chosen = All.Where(s => wanted == "all" || s.Name == wanted).ToArray();
         if (chosen.Length == 0)
         {
