@@ -49,7 +49,8 @@ public sealed class NetNsMeshTests
             var received = await receiver.WaitForAsync("chat_received", e => e.GetProperty("text").GetString() == "hello from h1", Timeout, "h1's broadcast");
             Assert.Equal("h1", received.GetProperty("from_name").GetString());
             Assert.Equal("all", received.GetProperty("scope").GetString());
-            Assert.Equal(1, received.GetProperty("hops").GetInt32());
+            // Direct, or relayed by the third node when that copy happens to arrive first.
+            Assert.InRange(received.GetProperty("hops").GetInt32(), 1, 2);
         }
     }
 
