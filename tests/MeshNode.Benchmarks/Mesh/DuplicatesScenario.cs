@@ -12,14 +12,23 @@ internal static class DuplicatesScenario
 {
     private const int Nodes = 50;
     private const int Degree = 6;
-    private const int Broadcasts = 20;
+    private const int Broadcasts = 100;
 
     public static async Task RunAsync()
     {
         await using var cluster = new ScenarioCluster(inMemory: true);
         var start = Stopwatch.StartNew();
-        await cluster.StartGraphAsync(Nodes, ScenarioCluster.RandomRegular(Nodes, Degree, seed: 42));
-        await cluster.WaitConvergedAsync();
+        await cluster.StartGraphAsync(Nodes, ScenarioCluster.RandomRegular(Nodes, Degree, seed: 42), s => s with { Link = MeshNode.Config.MeshSettings.Defaults.Link });
+        var convergedText = "converged";
+        try
+        {
+            await cluster.WaitConvergedAsync();
+        }
+        catch (TimeoutException)
+        {
+            convergedText = "NOT converged";
+        }
+
         var converged = start.Elapsed;
 
         // Idle window first: topology and keepalive traffic also counts duplicates; measure it to subtract.
@@ -32,16 +41,16 @@ internal static class DuplicatesScenario
         var chatsBefore = cluster.Nodes.Sum(n => n.Chats);
         var clock = Stopwatch.StartNew();
         var random = new Random(7);
+        var expected = chatsBefore + (Broadcasts * (Nodes - 1));
         for (var i = 0; i < Broadcasts; i++)
         {
-            var origin = cluster[random.Next(Nodes)];
-            var expected = cluster.Nodes.Sum(n => n.Chats) + (Nodes - 1);
-            await origin.Node.SendToAllAsync($"duplicates {i}");
-            var deadline = Stopwatch.StartNew();
-            while (cluster.Nodes.Sum(n => n.Chats) < expected && deadline.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(5);
-            }
+            await cluster[random.Next(Nodes)].Node.SendToAllAsync($"duplicates {i}");
+        }
+
+        // Sent back to back so the window (and the background subtracted) stays short.
+        while (cluster.Nodes.Sum(n => n.Chats) < expected && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(5);
         }
 
         // Let late copies of the last broadcast arrive.
@@ -50,16 +59,14 @@ internal static class DuplicatesScenario
         var raw = Duplicates(cluster) - dupBefore;
         var background = idleRate * elapsed.TotalSeconds;
         var delivered = cluster.Nodes.Sum(n => n.Chats) - chatsBefore;
-        var perNode = (raw - background) / Nodes / Broadcasts;
         Print(
-            $"Duplicates per node per broadcast, {Nodes} nodes, random {Degree}-regular graph (seed 42), in-memory transport, {Broadcasts} broadcasts",
-            ["Scheme", "duplicates/node/broadcast", "delivery", "target", "verdict"],
-            [
-                ["Live node (flooding), background subtracted", F(perNode), $"{delivered}/{Broadcasts * (Nodes - 1)}", "<= 1, full delivery", Met(perNode <= 1 && delivered == Broadcasts * (Nodes - 1))],
-                ["Live node (flooding), raw counter", F(raw / (double)Nodes / Broadcasts), "", "", ""],
+    $"Duplicates per node per broadcast, {Nodes} nodes, random {Degree}-regular graph (seed 42), in-memory transport, {Broadcasts} broadcasts from random origins sent back to back",
+    ["Scheme", "duplicates/node/broadcast", "delivery", "target", "verdict"],
+    [
+        ["Live node (flooding): all duplicate envelopes counted in the window", F(raw / (double)Nodes / Broadcasts), $"{delivered}/{Broadcasts * (Nodes - 1)}", "<= 1, full delivery", Met(raw / (double)Nodes / Broadcasts <= 1 && delivered == Broadcasts * (Nodes - 1))],
                 ["Pure flooding expectation (degree - 1)", F(Degree - 1, 0), "", "", ""],
-            ]);
-        Console.WriteLine($"Idle background: {F(idleRate, 1)} duplicate envelopes/s across the mesh (subtracted: {F(background, 0)} of {raw}); start to convergence {F(converged.TotalSeconds)} s.");
+    ]);
+        Console.WriteLine($"Window {F(elapsed.TotalSeconds)} s; the counter also counts topology and control duplicates: idle rate just before was {F(idleRate, 1)}/s across the mesh (about {F(background, 0)} of the {raw} if it held, too unsteady to subtract); {convergedText} after {F(converged.TotalSeconds)} s; link timings from the defaults (the lab profile's 1 s dead-link timeout flaps links with 50 nodes on 2 cores).");
         Console.WriteLine("10% link drop is not measured live: the in-memory transport breaks a connection on loss (a byte stream cannot lose one message); see the Routing simulation.");
     }
 
