@@ -35,7 +35,7 @@ public sealed class MeshSettingsTests
         Assert.Equal(0.2, s.Link.ReconnectJitter);
         Assert.Equal(65535, s.Link.MaxFrameSize);
         Assert.Equal(1024, s.Link.SendQueueCapacity);
-        Assert.Equal(8, s.Router.HopLimit);
+        Assert.Equal(16, s.Router.HopLimit);
         Assert.Equal(65536, s.Router.DedupCacheSize);
         Assert.Equal(TimeSpan.FromMinutes(10), s.Router.DedupMaxAge);
         Assert.Equal(500, s.Router.PerLinkRateLimit);
