@@ -148,6 +148,13 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         var envelope = OutboundEnvelopes.Create(_context, null, body, OutboundEnvelopes.SharedProtection(_context));
         _router.Tell(new RouteEnvelope(envelope));
         var id = envelope.Id.ToString();
+        if (!_peers.All.Any(p => p.Linked))
+        {
+            // Broadcasts are never stored for later (nobody acknowledges them), so say plainly
+            // that this one reached nobody rather than let it vanish.
+            LinkContext.Publish(Context, new NodeWarning(now, $"message {id} to everyone reached nobody: no links yet (it stays in history, it is not resent)"));
+        }
+
         _persistence.Record(new ChatMessageRecord(
             id, ChatConversations.All, _context.Identity.Id.ToString(), command.Text, now, now, ChatSecurity.Of(envelope.Protection), 0, ChatMessageFlags.Outgoing));
         Sender?.Tell(new SendOutcome(id, Queued: false));

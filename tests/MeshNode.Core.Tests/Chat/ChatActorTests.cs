@@ -37,6 +37,22 @@ public sealed class ChatActorTests(ITestOutputHelper output) : Actors.TestKit.Te
     }
 
     [Fact]
+    public async Task A_broadcast_sent_with_no_links_warns_that_it_reached_nobody()
+    {
+        await using var store = await SqliteMeshStore.OpenEphemeralAsync();
+        var warnings = CreateTestProbe("warnings");
+        Sys.EventStream.Subscribe(warnings.Ref, typeof(NodeWarning));
+        var (chat, router) = Start(store, null, null);
+
+        var outcome = await chat.Ask<SendOutcome>(new SendToAll("anyone there?"), TimeSpan.FromSeconds(10));
+
+        await router.ExpectMsgAsync<RouteEnvelope>();
+        var warning = await warnings.ExpectMsgAsync<NodeWarning>();
+        Assert.Contains(outcome.MessageId, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("reached nobody", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refuses_an_unknown_recipient_and_an_empty_message_without_sending()
     {
         await using var store = await SqliteMeshStore.OpenEphemeralAsync();
