@@ -125,25 +125,33 @@ internal sealed partial class HoconParser
             }
 
             ParseField(target);
-            SkipWhitespace();
-            var after = Peek();
-            if (after.Kind == HoconTokenKind.Comma)
-            {
-                Next();
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
-                {
-                    throw Error(Peek(), "two commas in a row: expected a key");
-                }
-            }
-            else if (after.Kind is not (HoconTokenKind.Newline or HoconTokenKind.CloseBrace or HoconTokenKind.End))
-            {
-                throw Error(after, $"unexpected {after.Describe()} after a field: expected ',', a newline or '}}'");
-            }
+            ExpectSeparator(HoconTokenKind.CloseBrace, "a key", "after a field", "'}'");
         }
 
         _nesting--;
         return target;
+    }
+
+    // HOCON spec, "Array and object concatenation" / separators: after a field or an element comes
+    // a comma (optionally followed by newlines, but never a second comma), a newline, the closer,
+    // or the end of input.
+    private void ExpectSeparator(HoconTokenKind closer, string expectedAfterComma, string where, string closerText)
+    {
+        SkipWhitespace();
+        var after = Peek();
+        if (after.Kind == HoconTokenKind.Comma)
+        {
+            Next();
+            SkipWhitespaceAndNewlines();
+            if (Peek().Kind == HoconTokenKind.Comma)
+            {
+                throw Error(Peek(), $"two commas in a row: expected {expectedAfterComma}");
+            }
+        }
+        else if (after.Kind != HoconTokenKind.Newline && after.Kind != closer && after.Kind != HoconTokenKind.End)
+        {
+            throw Error(after, $"unexpected {after.Describe()} {where}: expected ',', a newline or {closerText}");
+        }
     }
 
     private void ParseField(HoconObject target)
@@ -306,21 +314,7 @@ internal sealed partial class HoconParser
             }
 
             array.Add(ParseValue());
-            SkipWhitespace();
-            var after = Peek();
-            if (after.Kind == HoconTokenKind.Comma)
-            {
-                Next();
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
-                {
-                    throw Error(Peek(), "two commas in a row: expected an array element");
-                }
-            }
-            else if (after.Kind is not (HoconTokenKind.Newline or HoconTokenKind.CloseBracket or HoconTokenKind.End))
-            {
-                throw Error(after, $"unexpected {after.Describe()} in an array: expected ',', a newline or ']'");
-            }
+            ExpectSeparator(HoconTokenKind.CloseBracket, "an array element", "in an array", "']'");
         }
 
         _arrayDepth--;
