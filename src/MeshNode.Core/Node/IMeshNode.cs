@@ -43,6 +43,16 @@ public interface IMeshNode : IAsyncDisposable
     /// <summary>Traces the path to a peer by name or id.</summary>
     Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default);
 
+    /// <summary>The node's own state: security mode, links, known peers and the outbox size.</summary>
+    Task<NodeStatusView> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> stored messages of one conversation, oldest first:
+    /// <paramref name="peerNameOrId"/> null for the everyone channel, else a peer by name or id
+    /// (its direct conversation). Ephemeral nodes keep history only while they run.
+    /// </summary>
+    Task<IReadOnlyList<ChatHistoryItem>> GetHistoryAsync(string? peerNameOrId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Dials a peer at an endpoint (a static peer added at run time).</summary>
     Task ConnectAsync(TransportEndpoint endpoint, CancellationToken cancellationToken = default);
 

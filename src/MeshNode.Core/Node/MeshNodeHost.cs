@@ -23,7 +23,7 @@ public static class MeshNodeHost
         var context = new LinkContext(options.Identity, options.Network, options.Settings, options.Time, options.Random, new NodeCounters(), fernet);
         var system = ActorSystem.Create($"node-{options.Identity.Id.Short}", new ActorSystemSettings { TimeProvider = options.Time });
         var persistence = new ChatPersistence(options.Store, context);
-        var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet, persistence);
+        var node = new MeshNodeInstance(system, context, listener.LocalEndpoint, fernet, persistence, options.Store);
         system.EventStream.Publish(new NodeStarted(
             options.Time.GetUtcNow(),
             options.Identity.Id.ToString(),

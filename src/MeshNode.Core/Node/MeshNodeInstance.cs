@@ -20,13 +20,15 @@ internal sealed class MeshNodeInstance : IMeshNode
     private readonly FernetCodec? _fernet;
     private readonly ChatPersistence _persistence;
     private readonly Channel<NodeEvent> _events;
+    private readonly IMeshStore _store;
 
     private readonly IDisposable _subscription;
     private IActorRef _guardian = ActorRefs.Nobody;
     private int _stopped;
 
-    public MeshNodeInstance(ActorSystem system, LinkContext context, TransportEndpoint listenEndpoint, FernetCodec? fernet, ChatPersistence persistence)
+    public MeshNodeInstance(ActorSystem system, LinkContext context, TransportEndpoint listenEndpoint, FernetCodec? fernet, ChatPersistence persistence, IMeshStore store)
     {
+        _store = store;
         _persistence = persistence;
         _system = system;
         _context = context;
@@ -88,11 +90,47 @@ internal sealed class MeshNodeInstance : IMeshNode
     public async Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
         var peers = await GetPeersAsync(cancellationToken).ConfigureAwait(false);
-        var target = peers.FirstOrDefault(p => p.NodeId == nameOrId || string.Equals(p.Name, nameOrId, StringComparison.OrdinalIgnoreCase)
-            || (nameOrId.Length >= 4 && p.NodeId.StartsWith(nameOrId, StringComparison.OrdinalIgnoreCase)))
-            ?? throw new NodeCommandException($"No known peer is called or has the id '{nameOrId}'.");
+        var target = FindPeer(peers, nameOrId);
         var trace = await AskAsync<TraceView>(new GetPath(Protocol.Identity.NodeId.Parse(target.NodeId)), cancellationToken).ConfigureAwait(false);
         return trace.Hops.Count == 0 ? throw new NodeCommandException($"{target.Name} is not reachable now.") : trace;
+    }
+
+    public async Task<NodeStatusView> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var peers = await AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken).ConfigureAwait(false);
+        var outbox = await StoreAsync(() => _store.CountOutboxAsync(cancellationToken)).ConfigureAwait(false);
+        return new NodeStatusView(_context.Network is null ? "open" : "passphrase", peers.Count(p => p.Linked), peers.Count, outbox);
+    }
+
+    public async Task<IReadOnlyList<ChatHistoryItem>> GetHistoryAsync(string? peerNameOrId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var peers = await AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken).ConfigureAwait(false);
+        var conversation = ChatConversations.All;
+        if (peerNameOrId is not null)
+        {
+            conversation = FindPeer(peers, peerNameOrId).NodeId;
+        }
+
+        var names = peers.ToDictionary(p => p.NodeId, p => p.Name);
+        names[NodeId] = Name;
+        var records = await StoreAsync(() => _store.GetHistoryAsync(conversation, limit, null, cancellationToken)).ConfigureAwait(false);
+        return records
+            .Reverse()
+            .Select(r => new ChatHistoryItem(
+                r.MessageId,
+                r.Conversation == ChatConversations.All ? "all" : r.Conversation,
+                r.FromId,
+                names.GetValueOrDefault(r.FromId, r.FromId),
+                r.Text,
+                r.SentAt,
+                ChatSecurity.Label(r.Security),
+                r.Hops,
+                r.Flags.HasFlag(ChatMessageFlags.Outgoing),
+                r.DeliveredAt is not null,
+                r.Flags.HasFlag(ChatMessageFlags.Failed),
+                r.Flags.HasFlag(ChatMessageFlags.FromChangedKey)))
+            .ToArray();
     }
 
     public Task ConnectAsync(TransportEndpoint endpoint, CancellationToken cancellationToken = default)
@@ -122,6 +160,28 @@ internal sealed class MeshNodeInstance : IMeshNode
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
     internal void Attach(IActorRef guardian) => _guardian = guardian;
+
+    private static PeerView FindPeer(IReadOnlyList<PeerView> peers, string nameOrId) =>
+        peers.FirstOrDefault(p => p.NodeId == nameOrId || string.Equals(p.Name, nameOrId, StringComparison.OrdinalIgnoreCase)
+            || (nameOrId.Length >= 4 && p.NodeId.StartsWith(nameOrId, StringComparison.OrdinalIgnoreCase)))
+        ?? throw new NodeCommandException($"No known peer is called or has the id '{nameOrId}'.");
+
+    private async Task<T> StoreAsync<T>(Func<Task<T>> read)
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            throw new NodeCommandException("The node is stopped.");
+        }
+
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MeshStoreException or ObjectDisposedException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new NodeCommandException($"The store could not be read: {ex.Message}");
+        }
+    }
 
     private async Task<T> AskAsync<T>(object command, CancellationToken cancellationToken)
     {

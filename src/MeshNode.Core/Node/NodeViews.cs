@@ -28,3 +28,28 @@ public sealed record TraceView(string Target, IReadOnlyList<string> Hops, TimeSp
 
 /// <summary>What happened to a message the user sent: sent now, or queued for an away recipient.</summary>
 public sealed record SendOutcome(string MessageId, bool Queued);
+
+/// <summary>
+/// The node's own state for a status line: security mode ("open" or "passphrase", as in
+/// <see cref="NodeStarted.Security"/>), live links, peers known, and direct messages waiting in the outbox.
+/// </summary>
+public sealed record NodeStatusView(string Security, int Links, int KnownPeers, int Outbox);
+
+/// <summary>
+/// One stored chat message, as a front end shows history after a restart. <see cref="Conversation"/>
+/// is "all" or the other peer's node id; <see cref="Security"/> is "link", "network" or "e2e" as in
+/// <see cref="ChatReceived.Security"/>; <see cref="FromName"/> is the author's last known name.
+/// </summary>
+public sealed record ChatHistoryItem(
+    string MessageId,
+    string Conversation,
+    string FromId,
+    string FromName,
+    string Text,
+    DateTimeOffset SentAt,
+    string Security,
+    int Hops,
+    bool Outgoing,
+    bool Delivered,
+    bool Failed,
+    bool FromChangedKey);

@@ -53,6 +53,9 @@ public interface IMeshStore : IAsyncDisposable
     /// <summary>Items for <paramref name="destination"/> due at <paramref name="now"/> and not expired, oldest first.</summary>
     Task<IReadOnlyList<OutboxItem>> GetDueAsync(string destination, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>How many items wait in the outbox, for every destination together.</summary>
+    Task<int> CountOutboxAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Destinations with queued items, for retrying when a peer comes back.</summary>
     Task<IReadOnlyList<string>> GetOutboxDestinationsAsync(CancellationToken cancellationToken = default);
 

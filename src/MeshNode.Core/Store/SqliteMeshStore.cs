@@ -162,6 +162,12 @@ public sealed class SqliteMeshStore : IMeshStore
     }
 
     /// <inheritdoc />
+    public Task<int> CountOutboxAsync(CancellationToken cancellationToken = default)
+    {
+        return RunAsync(t => (int)t.Count("SELECT count(*) FROM outbox"), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetOutboxDestinationsAsync(CancellationToken cancellationToken = default)
     {
         return RunAsync<IReadOnlyList<string>>(t => _outbox.Destinations(t), cancellationToken);

@@ -97,6 +97,11 @@ public sealed class HeadlessSessionTests
 
         public Task<TopologyView> GetTopologyAsync(CancellationToken cancellationToken = default) => Task.FromResult(new TopologyView("00", [], []));
 
+        public Task<NodeStatusView> GetStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(new NodeStatusView("open", 0, 0, 0));
+
+        public Task<IReadOnlyList<ChatHistoryItem>> GetHistoryAsync(string? peerNameOrId, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ChatHistoryItem>>([]);
+
         public Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default) => throw new NodeCommandException("unknown");
 
         public Task ConnectAsync(TransportEndpoint endpoint, CancellationToken cancellationToken = default)

@@ -65,6 +65,33 @@ public sealed class MeshLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_and_history_show_links_security_and_both_sides_of_a_conversation()
+    {
+        var status = await _mesh[1].Node.GetStatusAsync();
+        Assert.Equal("open", status.Security);
+        Assert.Equal(2, status.Links);
+        Assert.Equal(0, status.Outbox);
+
+        var all = await _mesh[0].Node.SendToAllAsync("for the record");
+        var direct = await _mesh[0].Node.SendDirectAsync(_mesh[2].Id, "just you");
+        await _mesh[2].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == all.MessageId, MeshHarness.Timeout);
+        await _mesh[2].Recorder.WaitForAsync<ChatReceived>(c => c.MessageId == direct.MessageId, MeshHarness.Timeout);
+        await _mesh[0].Recorder.WaitForAsync<ChatDelivered>(d => d.MessageId == direct.MessageId, MeshHarness.Timeout);
+
+        var everyone = await _mesh[2].Node.GetHistoryAsync(null, 10);
+        var broadcast = Assert.Single(everyone, h => h.MessageId == all.MessageId);
+        Assert.Equal(("all", "n0", "for the record", 2, false), (broadcast.Conversation, broadcast.FromName, broadcast.Text, broadcast.Hops, broadcast.Outgoing));
+
+        var received = Assert.Single(await _mesh[2].Node.GetHistoryAsync("n0", 10));
+        Assert.Equal(("e2e", "just you", _mesh[0].Id), (received.Security, received.Text, received.Conversation));
+
+        // The sender's side: its own message, marked delivered once the receipt arrived.
+        var sentSide = await _mesh[0].Node.GetHistoryAsync(_mesh[2].Id, 10);
+        Assert.Contains(sentSide, h => h.MessageId == direct.MessageId && h.Outgoing && h.Delivered);
+        await Assert.ThrowsAsync<NodeCommandException>(() => _mesh[0].Node.GetHistoryAsync("nobody-here", 10));
+    }
+
+    [Fact]
     public async Task Trace_and_peers_show_the_path_and_hop_counts_of_the_line()
     {
         var trace = await _mesh[0].Node.TraceAsync("n4");
