@@ -15,11 +15,30 @@ public sealed record NetworkSettings
     /// </summary>
     public required byte[]? Salt { get; init; }
 
+    /// <summary>
+    /// How long a node with the passphrase but no salt listens for its network's announces before
+    /// it starts (0-60 s; 0: create a new network at once).
+    /// </summary>
+    public required TimeSpan SaltListen { get; init; }
+
     internal static NetworkSettings Read(SettingsReader r) => new()
     {
+        SaltListen = ReadSaltListen(r),
         MaxSaltTrials = r.Integer("mesh.network.max-salt-trials", 1, 64),
         Salt = ReadSalt(r),
     };
+
+    private static TimeSpan ReadSaltListen(SettingsReader r)
+    {
+        const string key = "mesh.network.salt-listen";
+        var value = r.Duration(key, TimeSpan.Zero);
+        if (value > TimeSpan.FromSeconds(60))
+        {
+            r.Fail(key, $"must be at most 60s (a node waits this long before it starts), got {value.TotalSeconds}s");
+        }
+
+        return value;
+    }
 
     private static byte[]? ReadSalt(SettingsReader r)
     {

@@ -70,7 +70,7 @@ public sealed class MeshSettingsTests
         Assert.Equal(1024, s.Discovery.MaxPeers);
         Assert.Equal(Environment.MachineName, s.Node.Name);
         Assert.True(Path.IsPathRooted(s.Node.ProfileDirectory));
-        Assert.EndsWith(".meshnode", s.Node.ProfileDirectory, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(NodeSettings.ProfilesRoot, "default"), s.Node.ProfileDirectory);
     }
 
     [Fact]
