@@ -36,6 +36,25 @@ public sealed record LinkSettings
     /// <summary>Most peers accepted in one peer-exchange message (1-4096).</summary>
     public required int MaxExchangedPeers { get; init; }
 
+    /// <summary>
+    /// Envelope frames this node lets a peer send before it grants more (1-1,000,000): the credit
+    /// granted in the first FlowCredit frame of every link, and the window topped up afterwards.
+    /// </summary>
+    public required int InitialCreditFrames { get; init; }
+
+    /// <summary>
+    /// Envelope bytes this node lets a peer send before it grants more; large enough that the part
+    /// not yet topped up (<c>1 - </c><see cref="CreditGrantThreshold"/>) holds one frame of <see cref="MaxFrameSize"/>,
+    /// so a sender waiting for credit is always topped up.
+    /// </summary>
+    public required int InitialCreditBytes { get; init; }
+
+    /// <summary>
+    /// Fraction (0.01-0.99) of the initial credit a peer must use, in frames or in bytes, before this node
+    /// grants it back with a FlowCredit frame.
+    /// </summary>
+    public required double CreditGrantThreshold { get; init; }
+
     internal static LinkSettings Read(SettingsReader r)
     {
         var keepalive = r.Duration("mesh.link.keepalive-interval", TimeSpan.FromMilliseconds(10));
@@ -52,6 +71,16 @@ public sealed record LinkSettings
             r.Fail("mesh.link.reconnect-max-backoff", $"must be at least mesh.link.reconnect-min-backoff ({minBackoff.TotalMilliseconds} ms), got {maxBackoff.TotalMilliseconds} ms");
         }
 
+        var maxFrameSize = r.Size("mesh.link.max-frame-size", 64, NoiseMaxMessageLength);
+        var creditBytes = r.Size("mesh.link.initial-credit-bytes", 1024, int.MaxValue);
+        var threshold = r.Number("mesh.link.credit-grant-threshold", 0.01, 0.99);
+        if (creditBytes * (1 - threshold) < maxFrameSize)
+        {
+            r.Fail(
+                "mesh.link.initial-credit-bytes",
+                $"must be at least mesh.link.max-frame-size ({maxFrameSize} bytes) / (1 - mesh.link.credit-grant-threshold ({threshold})) so a sender waiting for credit is always topped up, got {creditBytes} bytes");
+        }
+
         return new LinkSettings
         {
             Port = r.Integer("mesh.link.port", 0, 65535),
@@ -61,9 +90,12 @@ public sealed record LinkSettings
             ReconnectMinBackoff = minBackoff,
             ReconnectMaxBackoff = maxBackoff,
             ReconnectJitter = r.Number("mesh.link.reconnect-jitter", 0, 1),
-            MaxFrameSize = r.Size("mesh.link.max-frame-size", 64, NoiseMaxMessageLength),
+            MaxFrameSize = maxFrameSize,
             SendQueueCapacity = r.Integer("mesh.link.send-queue-capacity", 1, 1_000_000),
             MaxExchangedPeers = r.Integer("mesh.link.max-exchanged-peers", 1, 4096),
+            InitialCreditFrames = r.Integer("mesh.link.initial-credit-frames", 1, 1_000_000),
+            InitialCreditBytes = creditBytes,
+            CreditGrantThreshold = threshold,
         };
     }
 }
