@@ -45,6 +45,14 @@ public static class LinkFrameCodec
                     MaxVersion = c.MaxVersion,
                 };
                 break;
+            case BroadcastDigestFrame d:
+                frame.Digest = new BroadcastDigest();
+                frame.Digest.Broadcasts.AddRange(EncodeRefs(d.Broadcasts));
+                break;
+            case BroadcastPullFrame p:
+                frame.Pull = new BroadcastPull();
+                frame.Pull.Broadcasts.AddRange(EncodeRefs(p.Broadcasts));
+                break;
             default:
                 throw new ArgumentException($"Unknown link message {message.GetType().Name}.", nameof(message));
         }
@@ -77,6 +85,8 @@ public static class LinkFrameCodec
             LinkFrame.KindOneofCase.Credit => new FlowCreditFrame(wire.Credit.Frames, wire.Credit.Bytes),
             LinkFrame.KindOneofCase.PeerExchange => DecodePeers(wire.PeerExchange, limits),
             LinkFrame.KindOneofCase.Close => DecodeClose(wire.Close),
+            LinkFrame.KindOneofCase.Digest => new BroadcastDigestFrame(DecodeRefs(wire.Digest.Broadcasts, "Broadcast digest")),
+            LinkFrame.KindOneofCase.Pull => new BroadcastPullFrame(DecodeRefs(wire.Pull.Broadcasts, "Broadcast pull")),
             _ => throw new ProtocolViolationException(
                 ProtocolViolationReason.MalformedMessage, "Link frame of an unknown or missing kind."),
         };
@@ -117,6 +127,42 @@ public static class LinkFrameCodec
         }
 
         return new PeerExchangeFrame(peers);
+    }
+
+    private static IEnumerable<Wire.BroadcastRef> EncodeRefs(IReadOnlyList<BroadcastRef> refs)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        if (refs.Count is 0 or > LinkFrameLimits.MaxBroadcastRefs)
+        {
+            throw new ArgumentException($"A broadcast digest or pull holds 1 to {LinkFrameLimits.MaxBroadcastRefs} entries, got {refs.Count}.", nameof(refs));
+        }
+
+        return refs.Select(r => new Wire.BroadcastRef
+        {
+            Origin = ByteString.CopyFrom(r.Origin.ToByteArray()),
+            Id = ByteString.CopyFrom(r.Id.ToByteArray()),
+        });
+    }
+
+    private static BroadcastRef[] DecodeRefs(Google.Protobuf.Collections.RepeatedField<Wire.BroadcastRef> wire, string what)
+    {
+        // The count is checked before this node allocates anything per entry; the parser's own
+        // allocation is bounded by the frame size checked above.
+        ProtobufReader.RequireAtMost(wire.Count, LinkFrameLimits.MaxBroadcastRefs, $"{what} entries", LinkFrameLimits.MaxBroadcastRefsName);
+        if (wire.Count == 0)
+        {
+            throw new ProtocolViolationException(ProtocolViolationReason.MalformedMessage, $"{what} with no entries.");
+        }
+
+        var refs = new BroadcastRef[wire.Count];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            ProtobufReader.RequireLength(wire[i].Origin, NodeId.Size, "BroadcastRef.origin");
+            ProtobufReader.RequireLength(wire[i].Id, Envelopes.EnvelopeId.Size, "BroadcastRef.id");
+            refs[i] = new BroadcastRef(NodeId.FromBytes(wire[i].Origin.Span), Envelopes.EnvelopeId.FromBytes(wire[i].Id.Span));
+        }
+
+        return refs;
     }
 
     private static CloseFrame DecodeClose(Close wire)

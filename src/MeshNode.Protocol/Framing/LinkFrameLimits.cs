@@ -17,6 +17,15 @@ public sealed record LinkFrameLimits(int MaxFrameSize = LinkFrameLimits.DefaultM
     /// <summary>Longest close text in UTF-8 bytes.</summary>
     public const int MaxCloseTextBytes = 256;
 
+    /// <summary>
+    /// Entries in one broadcast digest or pull. Fixed by the protocol rather than a setting so every
+    /// node accepts what every other node sends; a sender splits longer lists over several frames.
+    /// </summary>
+    public const int MaxBroadcastRefs = 256;
+
+    /// <summary>How errors name <see cref="MaxBroadcastRefs"/>.</summary>
+    public const string MaxBroadcastRefsName = "the protocol limit of broadcast entries per frame";
+
     /// <summary>Longest signed announce carried in a peer exchange entry.</summary>
     public const int MaxAnnounceBytes = 1024;
 

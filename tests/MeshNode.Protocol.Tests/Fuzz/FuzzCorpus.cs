@@ -61,6 +61,8 @@ internal sealed class FuzzCorpus : IDisposable
             LinkFrameCodec.Encode(new FlowCreditFrame(3, 4)),
             LinkFrameCodec.Encode(new PeerExchangeFrame([new ExchangedPeer(Identity.Id, [new PeerEndpoint("10.0.0.2", 7400)], 5, Announces[0])])),
             LinkFrameCodec.Encode(new CloseFrame(LinkCloseReason.UnsupportedVersion, "v1 only", 1, 1)),
+            LinkFrameCodec.Encode(new BroadcastDigestFrame([new(Identity.Id, new EnvelopeId(1)), new(Recipient.Id, new EnvelopeId(2))])),
+            LinkFrameCodec.Encode(new BroadcastPullFrame([new(Identity.Id, new EnvelopeId(3))])),
         ];
         var framer = new LengthPrefixFramer(LinkFrameLimits.DefaultMaxFrameSize);
         Frames = LinkFrames.Select(f => framer.Encode(f)).Concat([framer.Encode(LinkFrames[1]).Concat(framer.Encode(LinkFrames[2])).ToArray()]).ToArray();
