@@ -1,0 +1,122 @@
+using MeshNode.Core.Node;
+
+namespace MeshNode.Tui.Model;
+
+/// <summary>
+/// One node's view of the mesh for the topology pane: the latest graph laid out as rows, the
+/// links that appeared or vanished within the highlight time, and the pane's scroll position.
+/// The first graph highlights nothing (everything would be new).
+/// </summary>
+internal sealed class TopologyState
+{
+    private readonly Dictionary<string, LinkChange> _changes = new(StringComparer.Ordinal);
+    private Dictionary<string, (string A, string B)> _edges = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private TopologyView? _view;
+    private string _selfName = string.Empty;
+
+    /// <summary>The rows to draw, top to bottom; empty until the first graph.</summary>
+    public IReadOnlyList<TopologyRow> Rows { get; private set; } = [];
+
+    /// <summary>The latest graph, if any.</summary>
+    public TopologyView? View => _view;
+
+    /// <summary>Rows scrolled off the top.</summary>
+    public int Scroll { get; private set; }
+
+    /// <summary>Reachable nodes other than this one.</summary>
+    public int Reachable { get; private set; }
+
+    /// <summary>When the next highlight ends, or null when none is lit.</summary>
+    public DateTimeOffset? NextExpiry => _changes.Count == 0 ? null : _changes.Values.Min(c => c.Until);
+
+    /// <summary>Takes a new graph at <paramref name="now"/>, highlighting links that differ from the last one.</summary>
+    public void Apply(TopologyView view, DateTimeOffset now, TimeSpan highlightFor, string selfName)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in view.Nodes)
+        {
+            names[node.NodeId] = TextSanitizer.Name(node.Name, PeerEntry.ShortId(node.NodeId));
+        }
+
+        names[view.Self] = TextSanitizer.Name(selfName, PeerEntry.ShortId(view.Self));
+        var edges = new Dictionary<string, (string A, string B)>(StringComparer.Ordinal);
+        foreach (var edge in view.Edges)
+        {
+            edges[TopologyTree.EdgeKey(edge.A, edge.B)] = (edge.A, edge.B);
+        }
+
+        if (_view is not null && highlightFor > TimeSpan.Zero)
+        {
+            var until = now + highlightFor;
+            foreach (var (key, (a, b)) in edges)
+            {
+                if (!_edges.ContainsKey(key))
+                {
+                    _changes[key] = new LinkChange(a, b, Name(names, a), Name(names, b), true, until);
+                }
+            }
+
+            foreach (var (key, (a, b)) in _edges)
+            {
+                if (!edges.ContainsKey(key))
+                {
+                    // Names from the old graph: a vanished node may be gone from the new one.
+                    _changes[key] = new LinkChange(a, b, Name(_names, a), Name(_names, b), false, until);
+                }
+            }
+        }
+
+        _view = view;
+        _edges = edges;
+        _names = names;
+        _selfName = selfName;
+        Reachable = view.Nodes.Count(n => n.NodeId != view.Self && n.Hops is not null);
+        Layout();
+    }
+
+    /// <summary>Drops highlights that ended at or before <paramref name="now"/>; true when any did.</summary>
+    public bool Expire(DateTimeOffset now)
+    {
+        var ended = _changes.Where(c => c.Value.Until <= now).Select(c => c.Key).ToList();
+        if (ended.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var key in ended)
+        {
+            _changes.Remove(key);
+        }
+
+        Layout();
+        return true;
+    }
+
+    /// <summary>Scrolls by <paramref name="rows"/> (positive = down); true when the view moved.</summary>
+    public bool ScrollBy(int rows)
+    {
+        var next = Math.Clamp(Scroll + rows, 0, Math.Max(0, Rows.Count - 1));
+        if (next == Scroll)
+        {
+            return false;
+        }
+
+        Scroll = next;
+        return true;
+    }
+
+    private void Layout()
+    {
+        if (_view is null)
+        {
+            return;
+        }
+
+        Rows = TopologyTree.Build(_view, _changes.Values, _selfName);
+        Scroll = Math.Min(Scroll, Math.Max(0, Rows.Count - 1));
+    }
+
+    private static string Name(Dictionary<string, string> names, string id) =>
+        names.TryGetValue(id, out var name) ? name : PeerEntry.ShortId(id);
+}

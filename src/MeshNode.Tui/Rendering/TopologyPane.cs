@@ -1,0 +1,88 @@
+using System.Globalization;
+using MeshNode.Tui.Model;
+using Spectre.Console;
+
+namespace MeshNode.Tui.Rendering;
+
+/// <summary>
+/// The live topology pane: the tree from this node by hop count with the RTT of each link, the
+/// nodes known but unreachable, and the links that changed a moment ago ("+" appeared, "x"
+/// vanished). Scrolls when focused; the header says which rows are shown.
+/// </summary>
+internal static class TopologyPane
+{
+    /// <summary>Draws the pane (header included) into exactly <paramref name="height"/> rows.</summary>
+    public static List<Line> Render(NodeState node, bool focused, int width, int height)
+    {
+        var rows = new List<Line>(height);
+        if (height <= 0)
+        {
+            return rows;
+        }
+
+        var topology = node.Topology;
+        var all = topology.Rows;
+        var visible = height - 1;
+        var top = Math.Min(topology.Scroll, Math.Max(0, all.Count - visible));
+        var total = topology.View?.Nodes.Count ?? 0;
+        var detail = topology.View is null
+            ? null
+            : $"{topology.Reachable + 1}/{Math.Max(total, topology.Reachable + 1)} reachable"
+              + (all.Count > visible ? $" \u00b7 {PaneHeader.Range(top, Math.Min(visible, all.Count - top), all.Count)}" : string.Empty);
+        rows.Add(PaneHeader.Render("Topology", detail, focused, width));
+        if (topology.View is null && visible > 0)
+        {
+            var hint = new Line(width);
+            hint.Append(" waiting for the first link-state", Theme.Dim);
+            rows.Add(hint.Fill());
+        }
+
+        for (var i = top; i < all.Count && rows.Count < height; i++)
+        {
+            rows.Add(Row(all[i], width));
+        }
+
+        return PaneHeader.ToHeight(rows, width, height);
+    }
+
+    private static Line Row(TopologyRow row, int width)
+    {
+        var line = new Line(width);
+        line.Append(row.Prefix, Theme.Dim);
+        switch (row.Kind)
+        {
+            case TopologyRowKind.Self:
+                line.Append(Marks.Online + " ", Theme.Own);
+                line.AppendFit(row.Name + " (you)", line.Free, Theme.Own);
+                break;
+            case TopologyRowKind.Node:
+                var style = row.Appeared ? Theme.Good : Style.Plain;
+                line.Append(row.Appeared ? Marks.Appeared : string.Empty, Theme.Good);
+                var rtt = " " + PeersPane.Rtt(row.Rtt);
+                line.AppendFit(row.Name, Math.Max(1, line.Free - CellWidth.Of(rtt)), style);
+                line.Append(rtt, row.Appeared ? Theme.Good : Theme.Dim);
+                break;
+            case TopologyRowKind.More:
+                line.Append($"\u2026 {row.Count.ToString(CultureInfo.InvariantCulture)} more", Theme.Dim);
+                break;
+            case TopologyRowKind.UnreachableHeader:
+                line.Append($"unreachable ({row.Count.ToString(CultureInfo.InvariantCulture)})", Theme.Header);
+                break;
+            case TopologyRowKind.Unreachable:
+                line.Append(Marks.Away + " ", Theme.Dim);
+                line.AppendFit(row.Name, line.Free, Theme.Dim);
+                break;
+            case TopologyRowKind.ChangesHeader:
+                line.Append("just changed", Theme.Header);
+                break;
+            case TopologyRowKind.Change:
+                line.Append((row.Appeared ? Marks.Appeared : Marks.Vanished) + " ", row.Appeared ? Theme.Good : Theme.Lost);
+                line.AppendFit(row.Name, line.Free, row.Appeared ? Theme.Good : Theme.Lost);
+                break;
+            default:
+                break;
+        }
+
+        return line.Fill();
+    }
+}
