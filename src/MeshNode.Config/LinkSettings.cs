@@ -12,6 +12,12 @@ public sealed record LinkSettings
     /// <summary>Longest time a new connection may take to complete the Noise handshake.</summary>
     public required TimeSpan HandshakeTimeout { get; init; }
 
+    /// <summary>
+    /// Inbound connections that may be in their handshake at once (1-100,000); further connections
+    /// are closed at once and warned about, so idle connections cannot hold a socket each.
+    /// </summary>
+    public required int MaxPendingHandshakes { get; init; }
+
     /// <summary>Time between keepalive frames on an idle link (also used to measure RTT).</summary>
     public required TimeSpan KeepaliveInterval { get; init; }
 
@@ -85,6 +91,7 @@ public sealed record LinkSettings
         {
             Port = r.Integer("mesh.link.port", 0, 65535),
             HandshakeTimeout = r.Duration("mesh.link.handshake-timeout", TimeSpan.FromMilliseconds(10)),
+            MaxPendingHandshakes = r.Integer("mesh.link.max-pending-handshakes", 1, 100_000),
             KeepaliveInterval = keepalive,
             DeadLinkTimeout = dead,
             ReconnectMinBackoff = minBackoff,

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using MeshNode.Actors;
 using MeshNode.Core.Node;
 using MeshNode.Core.Transport;
@@ -9,10 +8,13 @@ using MeshNode.Protocol.Handshake;
 namespace MeshNode.Core.Links;
 
 /// <summary>
-/// One actor per connection (under the links supervisor): runs the Noise handshake with a
-/// timeout, then a read loop (frame, decrypt, decode) that feeds this actor and a writer loop
-/// draining a bounded send queue (<c>mesh.link.send-queue-capacity</c>; a full queue drops the
-/// frame and counts it). Keepalive pings measure the RTT; no traffic for
+/// One actor per authenticated link (<c>/user/node/links/peer-&lt;short id&gt;</c>), started by the
+/// links supervisor with the connection and keys a <see cref="HandshakeActor"/> handed over: a read
+/// loop (frame, decrypt, decode) feeds this actor and a writer loop drains a bounded write queue.
+/// Envelope frames are flow controlled (<see cref="LinkFlowControl"/>): they wait in a
+/// <see cref="LinkSendQueue"/> (<c>mesh.link.send-queue-capacity</c>; full, it drops the oldest,
+/// counts and warns) until the peer grants credit, and a peer sending beyond the credit granted to
+/// it is closed. Control frames need no credit. Keepalive pings measure the RTT; no traffic for
 /// <c>mesh.link.dead-link-timeout</c> closes the link. Bad input that closes links (framing,
 /// authentication) closes this link only; other bad frames are dropped and counted.
 /// </summary>
@@ -22,43 +24,45 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     private const string CloseTimer = "close";
 
     private readonly ITransportConnection _connection;
-    private readonly bool _inbound;
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly IActorRef _topology;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Channel<LinkMessage> _sendQueue;
+    private readonly LinkWriter _writer;
+    private readonly LinkSendQueue _envelopes;
+    private readonly LinkFlowControl _flow;
     private readonly PipeFrameReader _reader;
     private readonly LengthPrefixFramer _framer;
-    private LinkTransport? _transport;
-    private LinkPeer? _peer;
+    private readonly LinkTransport _transport;
+    private readonly LinkPeer _peer;
     private long _lastHeard;
     private ulong _pingNonce;
     private bool _closing;
     private bool _writerDone;
+    private long _unwarnedDrops;
+    private bool _dropWarned;
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
 
-    public LinkActor(ITransportConnection connection, bool inbound, LinkContext context, IActorRef router, IActorRef topology)
+    public LinkActor(ITransportConnection connection, LinkTransport transport, LinkPeer peer, LinkContext context, IActorRef router, IActorRef topology)
     {
         _connection = connection;
-        _inbound = inbound;
+        _transport = transport;
+        _peer = peer;
         _context = context;
         _router = router;
         _topology = topology;
-        _framer = new LengthPrefixFramer(context.Settings.Link.MaxFrameSize);
+        var link = context.Settings.Link;
+        _framer = new LengthPrefixFramer(link.MaxFrameSize);
         _reader = new PipeFrameReader(connection.Pipe.Input, _framer);
-        _sendQueue = Channel.CreateBounded<LinkMessage>(new BoundedChannelOptions(Math.Max(1, context.Settings.Link.SendQueueCapacity))
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _writer = new LinkWriter(link.SendQueueCapacity, _framer);
+        _envelopes = new LinkSendQueue(Math.Max(1, link.SendQueueCapacity));
+        _flow = new LinkFlowControl(link.InitialCreditFrames, link.InitialCreditBytes, link.CreditGrantThreshold);
 
-        ReceiveAsync<StartHandshake>(_ => HandshakeAsync());
         Receive<SendFrame>(m => Enqueue(m.Message));
         Receive<FrameReceived>(m => OnFrame(m.Message));
         Receive<FrameRejected>(m => Warn($"dropped a bad frame from {PeerLabel}: {m.Reason}"));
-        Receive<LinkFailed>(m => Close(m.Reason, m.Text, sendCloseFrame: m.Reason == LinkCloseReason.ProtocolViolation));
+        Receive<LinkFailed>(m => Close(m.Reason, m.Text, sendCloseFrame: m.Reason is LinkCloseReason.ProtocolViolation or LinkCloseReason.Overloaded));
         Receive<CloseLink>(m => Close(m.Reason, m.Text, sendCloseFrame: true));
         Receive<KeepaliveTick>(_ => OnKeepalive());
         Receive<WriterDone>(_ =>
@@ -67,18 +71,31 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             Context.Stop(Self);
         });
         Receive<CloseNow>(_ => Context.Stop(Self));
+        Receive<WriterDrained>(_ => Pump());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private string PeerLabel => _peer is null ? _connection.RemoteEndpoint.ToString() : $"{_peer.Name} ({_peer.Id.Short})";
+    private string PeerLabel => $"{_peer.Name} ({_peer.Id.Short})";
 
-    protected override void PreStart() => Self.Tell(StartHandshake.Instance);
+    protected override void PreStart()
+    {
+        _lastHeard = _context.Time.GetTimestamp();
+        var self = Self;
+        var transport = _transport;
+        var limits = _context.LinkFrameLimits;
+        // The first frame of every link: the window the peer may send (docs/protocol.md, FlowCredit).
+        _writer.TryWriteControl(_flow.InitialGrant());
+        _readLoop = Task.Run(() => ReadLoopAsync(self, transport, limits, _stop.Token));
+        _writeLoop = Task.Run(() => WriteLoopAsync(self, transport, _stop.Token));
+        Timers.StartPeriodicTimer(KeepaliveTimer, KeepaliveTick.Instance, _context.Settings.Link.KeepaliveInterval);
+        Context.Parent.Tell(new LinkEstablished(_peer, Self));
+    }
 
     protected override void PostStop()
     {
         _stop.Cancel();
-        _sendQueue.Writer.TryComplete();
+        _writer.Complete();
         _ = CloseConnectionAsync(_connection, _readLoop, _writeLoop, _transport, graceful: _writerDone);
     }
 
@@ -86,7 +103,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     /// After a close frame went out, a clean close so the peer reads it; otherwise an abort. Either
     /// way only once both loops are idle (the pipe's one-user rule), and the keys are zeroed last.
     /// </summary>
-    private static async Task CloseConnectionAsync(ITransportConnection connection, Task readLoop, Task writeLoop, LinkTransport? transport, bool graceful)
+    private static async Task CloseConnectionAsync(ITransportConnection connection, Task readLoop, Task writeLoop, LinkTransport transport, bool graceful)
     {
         if (!graceful)
         {
@@ -105,148 +122,21 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             // Already broken: nothing more to send.
         }
 
-        transport?.Dispose();
+        transport.Dispose();
     }
 
-    private async Task HandshakeAsync()
-    {
-        var settings = new LinkHandshakeSettings
-        {
-            Identity = _context.Identity,
-            DisplayName = NodeNames.Truncate(_context.Settings.Node.Name),
-            Network = _context.Network,
-            Random = _context.Random,
-        };
-        using var timeout = new CancellationTokenSource(_context.Settings.Link.HandshakeTimeout, _context.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stop.Token);
-        var token = linked.Token;
-        try
-        {
-            using var handshake = _inbound ? LinkHandshake.Responder(settings) : LinkHandshake.Initiator(settings);
-            HandshakeResult result;
-            if (_inbound)
-            {
-                var step = handshake.ReadNext(await ReadRawAsync(token));
-                await WriteRawAsync(step.Outgoing!, token);
-                result = handshake.ReadNext(await ReadRawAsync(token)).Result!;
-            }
-            else
-            {
-                await WriteRawAsync(handshake.WriteNext(), token);
-                var step = handshake.ReadNext(await ReadRawAsync(token));
-                await WriteRawAsync(step.Outgoing!, token);
-                result = step.Result!;
-            }
-
-            Established(result);
-        }
-        catch (Exception ex) when (ex is ProtocolViolationException or TransportException or OperationCanceledException or EndOfStreamException)
-        {
-            _context.Counters.FailedHandshake();
-            var why = ex is OperationCanceledException ? "timed out" : ex.Message;
-            Warn($"handshake with {_connection.RemoteEndpoint} failed: {why}");
-            Context.Stop(Self);
-        }
-    }
-
-    private void Established(HandshakeResult result)
-    {
-        _transport = LinkTransport.From(result);
-        _peer = new LinkPeer(
-            result.RemoteNodeId,
-            result.RemoteName,
-            result.RemoteIdentityKey,
-            result.RemoteSealingKey,
-            _connection.RemoteEndpoint,
-            _inbound);
-        _lastHeard = _context.Time.GetTimestamp();
-        var self = Self;
-        var transport = _transport;
-        var limits = _context.LinkFrameLimits;
-        _readLoop = Task.Run(() => ReadLoopAsync(self, transport, limits, _stop.Token));
-        _writeLoop = Task.Run(() => WriteLoopAsync(self, transport, _stop.Token));
-        Timers.StartPeriodicTimer(KeepaliveTimer, KeepaliveTick.Instance, _context.Settings.Link.KeepaliveInterval);
-        Context.Parent.Tell(new LinkEstablished(_peer, Self));
-    }
-
-    private async Task<byte[]> ReadRawAsync(CancellationToken token) =>
-        await _reader.ReadFrameAsync(token) ?? throw new EndOfStreamException("the peer closed the connection during the handshake");
-
-    private async Task WriteRawAsync(byte[] message, CancellationToken token)
-    {
-        _framer.WriteFrame(message, _connection.Pipe.Output);
-        await _connection.Pipe.Output.FlushAsync(token);
-    }
-
-    private async Task ReadLoopAsync(IActorRef self, LinkTransport transport, LinkFrameLimits limits, CancellationToken token)
-    {
-        while (!token.IsCancellationRequested)
-        {
-            byte[]? frame;
-            try
-            {
-                frame = await _reader.ReadFrameAsync(token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ProtocolViolationException ex)
-            {
-                _context.Counters.RejectedFrame();
-                self.Tell(new LinkFailed(LinkCloseReason.ProtocolViolation, ex.Message));
-                return;
-            }
-            catch (Exception ex) when (ex is TransportException or InvalidOperationException or IOException)
-            {
-                self.Tell(new LinkFailed(LinkCloseReason.Unspecified, ex.Message));
-                return;
-            }
-
-            if (frame is null)
-            {
-                self.Tell(new LinkFailed(LinkCloseReason.Unspecified, "the peer closed the connection"));
-                return;
-            }
-
-            LinkMessage message;
-            try
-            {
-                message = LinkFrameCodec.Decode(transport.Decrypt(frame), limits);
-            }
-            catch (ProtocolViolationException ex) when (!ex.ClosesLink)
-            {
-                _context.Counters.RejectedFrame();
-                self.Tell(new FrameRejected(ex.Message));
-                continue;
-            }
-            catch (ProtocolViolationException ex)
-            {
-                _context.Counters.RejectedFrame();
-                self.Tell(new LinkFailed(LinkCloseReason.ProtocolViolation, ex.Message));
-                return;
-            }
-
-            self.Tell(new FrameReceived(message));
-        }
-    }
+    private Task ReadLoopAsync(IActorRef self, LinkTransport transport, LinkFrameLimits limits, CancellationToken token) =>
+        new LinkReader(_reader, transport, limits, _flow, _context.Counters).RunAsync(
+            message => self.Tell(new FrameReceived(message)),
+            reason => self.Tell(new FrameRejected(reason)),
+            (reason, text) => self.Tell(new LinkFailed(reason, text)),
+            token);
 
     private async Task WriteLoopAsync(IActorRef self, LinkTransport transport, CancellationToken token)
     {
-        var output = _connection.Pipe.Output;
         try
         {
-            var reader = _sendQueue.Reader;
-            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var message))
-                {
-                    _framer.WriteFrame(transport.Encrypt(LinkFrameCodec.Encode(message)), output);
-                }
-
-                await output.FlushAsync(token).ConfigureAwait(false);
-            }
-
+            await _writer.RunAsync(_connection.Pipe.Output, transport, () => self.Tell(WriterDrained.Instance), token).ConfigureAwait(false);
             self.Tell(WriterDone.Instance);
         }
         catch (OperationCanceledException)
@@ -261,15 +151,89 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
 
     private void Enqueue(LinkMessage message)
     {
-        if (_closing || _transport is null)
+        if (_closing)
         {
             return;
         }
 
-        if (!_sendQueue.Writer.TryWrite(message))
+        if (message is EnvelopeFrame envelope)
         {
-            _context.Counters.DroppedSend();
-            Warn($"send queue to {PeerLabel} is full (mesh.link.send-queue-capacity = {_context.Settings.Link.SendQueueCapacity}); dropped a frame");
+            if (_envelopes.Enqueue(envelope))
+            {
+                Dropped("the oldest envelope frame");
+            }
+
+            Pump();
+            return;
+        }
+
+        // Control frames need no credit and go straight to the writer.
+        if (!_writer.TryWriteControl(message))
+        {
+            Dropped($"a {message.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// Moves queued envelopes to the writer while the peer's credit and the writer window allow.
+    /// Runs again when credit arrives, when an envelope is queued and when the writer drains.
+    /// </summary>
+    private void Pump()
+    {
+        while (!_closing && _envelopes.TryPeek(out var envelope))
+        {
+            var length = envelope.SignedEnvelope.Length;
+            if (!_flow.CanSend(length))
+            {
+                return;
+            }
+
+            if (!_writer.TryWriteEnvelope(envelope))
+            {
+                // The writer sends WriterDrained after its next flush.
+                return;
+            }
+
+            _envelopes.Dequeue();
+            _flow.Sent(length);
+        }
+    }
+
+    /// <summary>Counts a dropped frame; warns at once on the first, then at most once per keepalive interval with the count.</summary>
+    private void Dropped(string what)
+    {
+        _context.Counters.DroppedSend();
+        if (_dropWarned)
+        {
+            _unwarnedDrops++;
+            return;
+        }
+
+        _dropWarned = true;
+        Warn($"{Self.Path}: send queue to {PeerLabel} is full (mesh.link.send-queue-capacity = {_context.Settings.Link.SendQueueCapacity}; "
+            + $"credit from the peer: {_flow.SendFrames} frames, {_flow.SendBytes} bytes); dropped {what}");
+    }
+
+    private void WarnUnreportedDrops()
+    {
+        if (_unwarnedDrops > 0)
+        {
+            Warn($"{Self.Path}: send queue to {PeerLabel} still full (mesh.link.send-queue-capacity = {_context.Settings.Link.SendQueueCapacity}); dropped {_unwarnedDrops} more frames");
+            _unwarnedDrops = 0;
+        }
+        else
+        {
+            _dropWarned = false;
+        }
+    }
+
+    /// <summary>After an envelope was handed on: a credit top-up when the peer has used enough of its window.</summary>
+    private void GrantCredit(EnvelopeFrame envelope)
+    {
+        _flow.Consumed(envelope.SignedEnvelope.Length);
+        if (_flow.TakeGrant() is { } grant)
+        {
+            Enqueue(grant);
         }
     }
 
@@ -280,6 +244,11 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         {
             case EnvelopeFrame envelope:
                 _router.Tell(new InboundEnvelope(_peer!.Id, envelope.SignedEnvelope));
+                GrantCredit(envelope);
+                break;
+            case FlowCreditFrame credit:
+                _flow.Granted(credit);
+                Pump();
                 break;
             case PingFrame ping:
                 Enqueue(new PongFrame(ping.Nonce, ping.SentAtMicroseconds));
@@ -299,8 +268,14 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             case PeerExchangeFrame exchange:
                 Context.Parent.Tell(new InboundPeerExchange(_peer!.Id, exchange, _peer.Endpoint.Host));
                 break;
+            case BroadcastDigestFrame digest:
+                _router.Tell(new Routing.InboundDigest(_peer!.Id, digest));
+                break;
+            case BroadcastPullFrame pull:
+                _router.Tell(new Routing.InboundPull(_peer!.Id, pull));
+                break;
             default:
-                // Flow credit frames: this node bounds its own queues and does not wait for credit.
+                // A frame kind this node does not act on (the codec already dropped unknown kinds).
                 break;
         }
     }
@@ -313,6 +288,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             return;
         }
 
+        WarnUnreportedDrops();
         Enqueue(new PingFrame(++_pingNonce, NowMicroseconds()));
     }
 
@@ -324,16 +300,17 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         }
 
         Context.Parent.Tell(new LinkClosing(Self, $"{reason}: {text}"), Self);
-        if (!sendCloseFrame || _transport is null)
+        _envelopes.Clear();
+        if (!sendCloseFrame)
         {
             Context.Stop(Self);
             return;
         }
 
         var closeText = text.Length > 200 ? text[..200] : text;
-        _sendQueue.Writer.TryWrite(new CloseFrame(reason, closeText));
+        _writer.TryWriteControl(new CloseFrame(reason, closeText));
         _closing = true;
-        _sendQueue.Writer.TryComplete();
+        _writer.Complete();
         Timers.Cancel(KeepaliveTimer);
         Timers.StartSingleTimer(CloseTimer, CloseNow.Instance, TimeSpan.FromSeconds(1));
     }
@@ -342,9 +319,9 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
 
     private void Warn(string message) => Context.System.EventStream.Publish(new NodeWarning(_context.Now, message));
 
-    private sealed record StartHandshake
+    private sealed record WriterDrained
     {
-        public static readonly StartHandshake Instance = new();
+        public static readonly WriterDrained Instance = new();
     }
 
     private sealed record KeepaliveTick

@@ -41,3 +41,12 @@ internal sealed record DialEndpoint(Transport.TransportEndpoint Endpoint, bool P
 /// the peer closed it because another link between us won the tie-break (the winner may still be handshaking here).
 /// </summary>
 internal sealed record LinkClosing(IActorRef Link, string Reason, bool Duplicate = false);
+
+/// <summary>The listener accepted a connection; sent to the links supervisor, which owns it from then on.</summary>
+internal sealed record InboundConnection(Transport.ITransportConnection Connection);
+
+/// <summary>
+/// A handshake actor authenticated its peer and hands over the connection and its transport keys
+/// (the receiver owns both from then on); sent to the links supervisor.
+/// </summary>
+internal sealed record HandshakeCompleted(IActorRef Handshake, Transport.ITransportConnection Connection, Protocol.Handshake.LinkTransport Transport, LinkPeer Peer);

@@ -7,16 +7,19 @@ using MeshNode.Protocol.Identity;
 namespace MeshNode.Core.Links;
 
 /// <summary>
-/// The links supervisor (/user/node/links): accepts inbound connections from the listener, dials
-/// static and discovered peers with jittered exponential backoff, starts one <see cref="LinkActor"/>
-/// per connection, and keeps one link per peer when both dial at once: the connection initiated by
-/// the smaller node id wins on both sides. Tells the router and topology actors which links are
+/// The links supervisor (/user/node/links): takes inbound connections from the listener
+/// (<see cref="ListenerActor"/>), dials static and discovered peers with jittered exponential
+/// backoff, runs each new connection's handshake in a <see cref="HandshakeActor"/>
+/// (<c>links/handshake-N</c>, at most <c>mesh.link.max-pending-handshakes</c> inbound at once) and
+/// each authenticated one in a <see cref="LinkActor"/> named after its peer
+/// (<c>links/peer-&lt;short id&gt;</c>, with <c>-N</c> appended while the tie-break briefly holds two
+/// links to one peer), and keeps one link per peer when both dial at once: the connection initiated
+/// by the smaller node id wins on both sides. Tells the router and topology actors which links are
 /// attached and publishes <see cref="LinkUp"/> and <see cref="LinkDown"/>.
 /// </summary>
 internal sealed class LinksActor : ReceiveActor, IWithTimers
 {
     private readonly ITransport _transport;
-    private readonly ITransportListener _listener;
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly IActorRef _topology;
@@ -27,20 +30,24 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
     private readonly HashSet<IActorRef> _deadDuplicates = [];
     private readonly Dictionary<IActorRef, TransportEndpoint> _dialedLinks = [];
     private readonly Dictionary<TransportEndpoint, DialTarget> _targets = [];
+    private readonly HashSet<IActorRef> _inboundHandshakes = [];
+    private readonly HashSet<IActorRef> _handedOver = [];
     private int _counter;
+    private long _refusedSinceWarning;
+    private bool _refusalWarned;
 
-    public LinksActor(ITransport transport, ITransportListener listener, LinkContext context, IActorRef router, IActorRef topology, IActorRef chat)
+    public LinksActor(ITransport transport, LinkContext context, IActorRef router, IActorRef topology, IActorRef chat)
     {
         _transport = transport;
-        _listener = listener;
         _context = context;
         _router = router;
         _topology = topology;
         _chat = chat;
 
-        Receive<Accepted>(m => StartLink(m.Connection, inbound: true, null));
+        Receive<InboundConnection>(m => OnInbound(m.Connection));
         Receive<DialEndpoint>(OnDial);
-        Receive<Dialed>(m => StartLink(m.Connection, inbound: false, m.Endpoint));
+        Receive<Dialed>(m => StartHandshake(m.Connection, inbound: false, m.Endpoint));
+        Receive<HandshakeCompleted>(OnHandshakeCompleted);
         Receive<DialFailed>(m => OnDialFailed(m.Endpoint, m.Reason));
         Receive<Redial>(m => Dial(m.Endpoint));
         Receive<LinkEstablished>(OnEstablished);
@@ -64,35 +71,46 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
 
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
-    protected override void PreStart()
-    {
-        var self = Self;
-        var token = _stop.Token;
-        _ = Task.Run(async () =>
-        {
-            while (!token.IsCancellationRequested)
-            {
-                try
-                {
-                    var connection = await _listener.AcceptAsync(token).ConfigureAwait(false);
-                    self.Tell(new Accepted(connection));
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or TransportException or ObjectDisposedException)
-                {
-                    if (token.IsCancellationRequested || ex is not TransportException { Reason: TransportErrorReason.Reset or TransportErrorReason.TimedOut })
-                    {
-                        return;
-                    }
-                }
-            }
-        });
-    }
-
     protected override void PostStop()
     {
         _stop.Cancel();
-        _ = _listener.DisposeAsync().AsTask();
         _stop.Dispose();
+    }
+
+    private void OnInbound(ITransportConnection connection)
+    {
+        var limit = _context.Settings.Link.MaxPendingHandshakes;
+        if (_inboundHandshakes.Count >= limit)
+        {
+            // A flood of connections that never finish their handshake must not hold a socket each.
+            connection.Abort("too many pending handshakes");
+            _ = connection.DisposeAsync().AsTask();
+            if (_refusalWarned)
+            {
+                _refusedSinceWarning++;
+                return;
+            }
+
+            _refusalWarned = true;
+            LinkContext.Publish(Context, new NodeWarning(
+                _context.Now,
+                $"{Self.Path}: refused a connection from {connection.RemoteEndpoint}: {limit} handshakes pending (mesh.link.max-pending-handshakes)"));
+            return;
+        }
+
+        if (_inboundHandshakes.Count == 0 && _refusalWarned)
+        {
+            if (_refusedSinceWarning > 0)
+            {
+                LinkContext.Publish(Context, new NodeWarning(
+                    _context.Now, $"{Self.Path}: refused {_refusedSinceWarning} more connections while {limit} handshakes were pending (mesh.link.max-pending-handshakes)"));
+            }
+
+            _refusalWarned = false;
+            _refusedSinceWarning = 0;
+        }
+
+        _inboundHandshakes.Add(StartHandshake(connection, inbound: true, null));
     }
 
     private void OnDial(DialEndpoint message)
@@ -181,18 +199,41 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         return BitConverter.ToUInt32(bytes) / (double)uint.MaxValue;
     }
 
-    private void StartLink(ITransportConnection connection, bool inbound, TransportEndpoint? dialed)
+    private IActorRef StartHandshake(ITransportConnection connection, bool inbound, TransportEndpoint? dialed)
     {
-        var props = Props.Create(() => new LinkActor(connection, inbound, _context, _router, _topology));
-        var link = Context.ActorOf(props, $"link-{++_counter}");
-        Context.Watch(link);
+        var context = _context;
+        var handshake = Context.ActorOf(Props.Create(() => new HandshakeActor(connection, inbound, context)), $"handshake-{++_counter}");
+        Context.Watch(handshake);
         if (dialed is not null)
         {
-            _dialedLinks[link] = dialed;
+            _dialedLinks[handshake] = dialed;
             if (_targets.TryGetValue(dialed, out var target))
             {
                 target.Connecting = false;
             }
+        }
+
+        return handshake;
+    }
+
+    private void OnHandshakeCompleted(HandshakeCompleted message)
+    {
+        _handedOver.Add(message.Handshake);
+        _inboundHandshakes.Remove(message.Handshake);
+        var peer = message.Peer;
+        var name = $"peer-{peer.Id.Short}";
+        if (!Context.Child(name).Equals(ActorRefs.Nobody))
+        {
+            // The tie-break may briefly hold two links to one peer (or the old one is still stopping).
+            name = $"{name}-{++_counter}";
+        }
+
+        var (connection, transport, context, router, topology) = (message.Connection, message.Transport, _context, _router, _topology);
+        var link = Context.ActorOf(Props.Create(() => new LinkActor(connection, transport, peer, context, router, topology)), name);
+        Context.Watch(link);
+        if (_dialedLinks.Remove(message.Handshake, out var dialed))
+        {
+            _dialedLinks[link] = dialed;
         }
     }
 
@@ -238,6 +279,13 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
 
     private void OnTerminated(IActorRef link)
     {
+        _inboundHandshakes.Remove(link);
+        if (_handedOver.Remove(link))
+        {
+            // A handshake actor that handed its connection to a link actor: that one carries on.
+            return;
+        }
+
         _closingReasons.Remove(link, out var closing);
         _dialedLinks.Remove(link, out var endpoint);
         var reason = closing?.Reason ?? "stopped";
@@ -283,8 +331,6 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
     }
 
     private sealed record Attached(LinkPeer Peer, IActorRef Link);
-
-    private sealed record Accepted(ITransportConnection Connection);
 
     private sealed record LinkStopped(IActorRef Link);
 

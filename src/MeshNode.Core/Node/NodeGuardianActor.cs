@@ -10,8 +10,8 @@ using MeshNode.Core.Transport;
 namespace MeshNode.Core.Node;
 
 /// <summary>
-/// The node guardian (/user/node): starts and supervises the router, topology, chat and links
-/// actors (and discovery when enabled: UDP announces when a socket is given, peer exchange over
+/// The node guardian (/user/node): starts and supervises the router, topology, chat, links and
+/// listener actors (and discovery when enabled: UDP announces when a socket is given, peer exchange over
 /// links either way), dials the static peers, and routes the facade's commands to the actor that owns each.
 /// A failing child is restarted (the links supervisor's own children, one per connection, are
 /// stopped instead: a broken link is redialed, not restarted). Every child publishes its
@@ -42,8 +42,9 @@ internal sealed class NodeGuardianActor : ReceiveActor
         _topology = Context.ActorOf(Props.Create(() => new TopologyActor(context, router, chat)), "topology");
         var topology = _topology;
         _router.Tell(new RouterTargets(_chat, _topology));
-        _links = Context.ActorOf(Props.Create(() => new LinksActor(transport, listener, context, router, topology, chat)), "links");
+        _links = Context.ActorOf(Props.Create(() => new LinksActor(transport, context, router, topology, chat)), "links");
         var links = _links;
+        Context.ActorOf(Props.Create(() => new ListenerActor(listener, links, context)), "listener");
         var listenPort = listener.LocalEndpoint.Port;
         _discovery = discoveryEnabled
             ? Context.ActorOf(Props.Create(() => new DiscoveryActor(context, discoverySocket, listenPort, links)), "discovery")
