@@ -14,4 +14,7 @@ internal static class NodeKeyConversions
 
     /// <summary>The routing message id of an envelope id.</summary>
     public static MessageId ToMessageId(this EnvelopeId id) => new((ulong)(id.Value >> 64), (ulong)id.Value);
+
+    /// <summary>The envelope id of a routing message id (same 16 bytes).</summary>
+    public static EnvelopeId ToEnvelopeId(this MessageId id) => new(((UInt128)id.High << 64) | id.Low);
 }

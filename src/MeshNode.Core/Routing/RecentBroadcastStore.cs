@@ -79,6 +79,22 @@ public sealed class RecentBroadcastStore
         return _envelopes.TryGetValue(new SeenKey(origin, id), out envelope);
     }
 
+    /// <summary>The (origin, id) of every envelope kept, oldest first (what a digest to a new link lists).</summary>
+    internal IReadOnlyList<SeenKey> Keys()
+    {
+        DropExpired(_time.GetTimestamp());
+        var keys = new List<SeenKey>(_envelopes.Count);
+        foreach (var (key, _) in _order)
+        {
+            if (_envelopes.ContainsKey(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>Drops envelopes older than the max age; call from a timer so an idle node frees them.</summary>
     /// <returns>How many were dropped.</returns>
     public int Prune()
