@@ -84,15 +84,22 @@ internal sealed class MeshNodeInstance : IMeshNode
         AskAsync<TopologyView>(GetTopology.Instance, cancellationToken);
 
     /// <remarks>
-    /// The path is the shortest path of the signed link-state graph and the round trip is the sum of
-    /// the RTTs its nodes advertise for those links (no probe envelope is sent).
+    /// Sends a signed TraceRequest envelope through the mesh and waits for the target's TraceReply
+    /// (at most <c>mesh.node.trace-timeout</c>). The hops are names (the node id's short form for a
+    /// node without a known name), nearest first, the target last; the round trip is measured on
+    /// this node's clock from sending the request to reading the reply.
     /// </remarks>
     public async Task<TraceView> TraceAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
-        var peers = await GetPeersAsync(cancellationToken).ConfigureAwait(false);
+        var peers = await AskAsync<IReadOnlyList<PeerView>>(GetPeers.Instance, cancellationToken).ConfigureAwait(false);
         var target = FindPeer(peers, nameOrId);
-        var trace = await AskAsync<TraceView>(new GetPath(Protocol.Identity.NodeId.Parse(target.NodeId)), cancellationToken).ConfigureAwait(false);
-        return trace.Hops.Count == 0 ? throw new NodeCommandException($"{target.Name} is not reachable now.") : trace;
+        var timeout = _context.Settings.Node.TraceTimeout + _context.Settings.Node.CommandTimeout;
+        var result = await AskAsync<Trace.TraceResult>(new Trace.StartTrace(Protocol.Identity.NodeId.Parse(target.NodeId), target.Name), cancellationToken, timeout).ConfigureAwait(false);
+        var names = peers.ToDictionary(p => p.NodeId, p => p.Name);
+        return new TraceView(
+            target.Name,
+            result.Path.Select(id => names.GetValueOrDefault(id.ToString()) ?? id.Short).ToArray(),
+            result.RoundTrip);
     }
 
     public async Task<NodeStatusView> GetStatusAsync(CancellationToken cancellationToken = default)
@@ -183,7 +190,7 @@ internal sealed class MeshNodeInstance : IMeshNode
         }
     }
 
-    private async Task<T> AskAsync<T>(object command, CancellationToken cancellationToken)
+    private async Task<T> AskAsync<T>(object command, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (Volatile.Read(ref _stopped) != 0)
         {
@@ -192,7 +199,7 @@ internal sealed class MeshNodeInstance : IMeshNode
 
         try
         {
-            return await _guardian.Ask<T>(command, _context.Settings.Node.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            return await _guardian.Ask<T>(command, timeout ?? _context.Settings.Node.CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException ex)
         {

@@ -14,6 +14,8 @@ internal sealed class NodeCounters
     private long _unreadableBodies;
     private long _failedHandshakes;
     private long _relayedDirected;
+    private long _droppedTraceReplies;
+    private long _refusedTraceRequests;
 
     /// <summary>Envelopes that failed verification (forged, malformed, over a limit).</summary>
     public long RejectedEnvelopes => Interlocked.Read(ref _rejectedEnvelopes);
@@ -38,6 +40,16 @@ internal sealed class NodeCounters
 
     /// <summary>Directed envelopes for other nodes that this node passed on (one per link sent to).</summary>
     public long RelayedDirected => Interlocked.Read(ref _relayedDirected);
+
+    /// <summary>Trace replies that matched no trace waiting here (late, replayed under a new envelope, or from another node than the one traced).</summary>
+    public long DroppedTraceReplies => Interlocked.Read(ref _droppedTraceReplies);
+
+    /// <summary>Trace requests not answered: over <c>mesh.node.trace-replies-per-second</c>, or not addressed to this node alone.</summary>
+    public long RefusedTraceRequests => Interlocked.Read(ref _refusedTraceRequests);
+
+    public void DroppedTraceReply() => Interlocked.Increment(ref _droppedTraceReplies);
+
+    public void RefusedTraceRequest() => Interlocked.Increment(ref _refusedTraceRequests);
 
     public void RelayedDirectedEnvelope() => Interlocked.Increment(ref _relayedDirected);
 

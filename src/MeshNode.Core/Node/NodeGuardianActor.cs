@@ -5,6 +5,7 @@ using MeshNode.Core.Links;
 using MeshNode.Core.Routing;
 using MeshNode.Core.Store;
 using MeshNode.Core.Topology;
+using MeshNode.Core.Trace;
 using MeshNode.Core.Transport;
 
 namespace MeshNode.Core.Node;
@@ -41,7 +42,8 @@ internal sealed class NodeGuardianActor : ReceiveActor
         var chat = _chat;
         _topology = Context.ActorOf(Props.Create(() => new TopologyActor(context, router, chat)), "topology");
         var topology = _topology;
-        _router.Tell(new RouterTargets(_chat, _topology));
+        var trace = Context.ActorOf(Props.Create(() => new TraceActor(context, router, topology)), "trace");
+        _router.Tell(new RouterTargets(_chat, _topology, trace));
         _links = Context.ActorOf(Props.Create(() => new LinksActor(transport, context, router, topology, chat)), "links");
         var links = _links;
         Context.ActorOf(Props.Create(() => new ListenerActor(listener, links, context)), "listener");
@@ -60,6 +62,7 @@ internal sealed class NodeGuardianActor : ReceiveActor
         Receive<GetPeers>(m => _chat.Forward(m, Context));
         Receive<GetTopology>(m => _topology.Forward(m, Context));
         Receive<GetPath>(m => _topology.Forward(m, Context));
+        Receive<StartTrace>(m => trace.Forward(m, Context));
         Receive<ConnectTo>(m => _links.Tell(new DialEndpoint(m.Endpoint, Persistent: true)));
         Receive<InboundPeerExchange>(m => _discovery.Tell(m));
         Receive<LinkAttached>(m => _discovery.Tell(m));

@@ -95,7 +95,7 @@ public sealed class MeshLineTests : IAsyncLifetime
     public async Task Trace_and_peers_show_the_path_and_hop_counts_of_the_line()
     {
         var trace = await _mesh[0].Node.TraceAsync("n4");
-        Assert.Equal(_mesh.Nodes.Skip(1).Select(n => n.Id), trace.Hops);
+        Assert.Equal(_mesh.Nodes.Skip(1).Select(n => n.Name), trace.Hops);
 
         var peers = await _mesh[0].Node.GetPeersAsync();
         var n4 = Assert.Single(peers, p => p.NodeId == _mesh[4].Id);
