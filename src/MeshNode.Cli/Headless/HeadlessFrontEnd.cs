@@ -1,5 +1,6 @@
 using MeshNode.Cli.Hosting;
 using MeshNode.Core.Node;
+using MeshNode.Tui.Commands;
 
 namespace MeshNode.Cli.Headless;
 
@@ -33,7 +34,7 @@ internal sealed class HeadlessFrontEnd : INodeFrontEnd
         try
         {
             var session = new HeadlessSession(nodes, _writer, _lab);
-            var reader = new BoundedLineReader(_input, HeadlessCommandParser.MaxLineLength);
+            var reader = new BoundedLineReader(_input, SlashCommandParser.MaxLineLength);
             while (true)
             {
                 // Reads from a console cannot be cancelled; WaitAsync abandons the read on Ctrl+C.

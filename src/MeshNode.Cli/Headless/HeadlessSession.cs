@@ -1,5 +1,6 @@
 using MeshNode.Core.Node;
 using MeshNode.Core.Transport;
+using MeshNode.Tui.Commands;
 
 namespace MeshNode.Cli.Headless;
 
@@ -31,7 +32,7 @@ internal sealed class HeadlessSession
     /// <returns>False when the session should end (/quit or end of input).</returns>
     public async Task<bool> ExecuteAsync(string? line, CancellationToken cancellationToken)
     {
-        var parsed = HeadlessCommandParser.Parse(line);
+        var parsed = SlashCommandParser.Parse(line);
         if (parsed.Error is not null)
         {
             _writer.WriteError(parsed.Error, Index);
@@ -43,7 +44,7 @@ internal sealed class HeadlessSession
             return true;
         }
 
-        if (parsed.Command is HeadlessCommand.Quit)
+        if (parsed.Command is SlashCommand.Quit)
         {
             return false;
         }
@@ -68,39 +69,39 @@ internal sealed class HeadlessSession
 
     private IMeshNode Node => _nodes[_current];
 
-    private async Task RunAsync(HeadlessCommand command, CancellationToken cancellationToken)
+    private async Task RunAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         switch (command)
         {
-            case HeadlessCommand.SendAll c:
+            case SlashCommand.SendAll c:
                 _writer.WriteSent(await Node.SendToAllAsync(c.Text, cancellationToken).ConfigureAwait(false), "all", Index);
                 break;
-            case HeadlessCommand.SendDirect c:
+            case SlashCommand.SendDirect c:
                 _writer.WriteSent(await Node.SendDirectAsync(c.Target, c.Text, cancellationToken).ConfigureAwait(false), "direct", Index);
                 break;
-            case HeadlessCommand.Peers:
+            case SlashCommand.Peers:
                 _writer.WritePeers(await Node.GetPeersAsync(cancellationToken).ConfigureAwait(false), Index);
                 break;
-            case HeadlessCommand.Topology:
+            case SlashCommand.Topology:
                 _writer.WriteTopology(await Node.GetTopologyAsync(cancellationToken).ConfigureAwait(false), Index);
                 break;
-            case HeadlessCommand.Trace c:
+            case SlashCommand.Trace c:
                 _writer.WriteTrace(await Node.TraceAsync(c.Target, cancellationToken).ConfigureAwait(false), Index);
                 break;
-            case HeadlessCommand.Connect c:
+            case SlashCommand.Connect c:
                 var endpoint = TransportEndpoint.Parse(c.Endpoint);
                 await Node.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
                 _writer.WriteOk("connect", "dialing " + endpoint, Index);
                 break;
-            case HeadlessCommand.Trust c:
+            case SlashCommand.Trust c:
                 await Node.TrustAsync(c.Target, c.Fingerprint, cancellationToken).ConfigureAwait(false);
                 _writer.WriteOk("trust", "trusted " + c.Target, Index);
                 break;
-            case HeadlessCommand.SpeakAs c:
+            case SlashCommand.SpeakAs c:
                 SpeakAs(c.Node);
                 break;
-            case HeadlessCommand.Help:
-                _writer.WriteHelp(HeadlessCommandParser.Usage);
+            case SlashCommand.Help:
+                _writer.WriteHelp(SlashCommandParser.Usage);
                 break;
             default:
                 _writer.WriteError("command not available here", Index);

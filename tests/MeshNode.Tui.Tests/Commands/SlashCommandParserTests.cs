@@ -1,8 +1,8 @@
-using MeshNode.Cli.Headless;
+using MeshNode.Tui.Commands;
 
-namespace MeshNode.Cli.Tests.Headless;
+namespace MeshNode.Tui.Tests.Commands;
 
-public sealed class HeadlessCommandParserTests
+public sealed class SlashCommandParserTests
 {
     [Theory]
     [InlineData("/all hello world", "hello world")]
@@ -10,18 +10,18 @@ public sealed class HeadlessCommandParserTests
     [InlineData("/ALL shouting", "shouting")]
     public void Parses_all_with_its_text(string line, string text)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
-        Assert.Equal(new HeadlessCommand.SendAll(text), result.Command);
+        Assert.Equal(new SlashCommand.SendAll(text), result.Command);
         Assert.Null(result.Error);
     }
 
     [Fact]
     public void Parses_msg_with_target_and_text()
     {
-        var result = HeadlessCommandParser.Parse("/msg node-2 hi there");
+        var result = SlashCommandParser.Parse("/msg node-2 hi there");
 
-        Assert.Equal(new HeadlessCommand.SendDirect("node-2", "hi there"), result.Command);
+        Assert.Equal(new SlashCommand.SendDirect("node-2", "hi there"), result.Command);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class HeadlessCommandParserTests
     [InlineData("/quit")]
     public void Parses_commands_without_arguments(string line)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
         Assert.NotNull(result.Command);
         Assert.Null(result.Error);
@@ -40,16 +40,16 @@ public sealed class HeadlessCommandParserTests
     [Fact]
     public void Parses_trace_connect_trust_and_as()
     {
-        Assert.Equal(new HeadlessCommand.Trace("node-1"), HeadlessCommandParser.Parse("/trace node-1").Command);
-        Assert.Equal(new HeadlessCommand.Connect("127.0.0.1:9999"), HeadlessCommandParser.Parse("/connect 127.0.0.1:9999").Command);
-        Assert.Equal(new HeadlessCommand.Trust("bob", "abcd-ef01"), HeadlessCommandParser.Parse("/trust bob abcd-ef01").Command);
-        Assert.Equal(new HeadlessCommand.SpeakAs(3), HeadlessCommandParser.Parse("/as 3").Command);
+        Assert.Equal(new SlashCommand.Trace("node-1"), SlashCommandParser.Parse("/trace node-1").Command);
+        Assert.Equal(new SlashCommand.Connect("127.0.0.1:9999"), SlashCommandParser.Parse("/connect 127.0.0.1:9999").Command);
+        Assert.Equal(new SlashCommand.Trust("bob", "abcd-ef01"), SlashCommandParser.Parse("/trust bob abcd-ef01").Command);
+        Assert.Equal(new SlashCommand.SpeakAs(3), SlashCommandParser.Parse("/as 3").Command);
     }
 
     [Fact]
     public void End_of_input_means_quit()
     {
-        Assert.Equal(new HeadlessCommand.Quit(), HeadlessCommandParser.Parse(null).Command);
+        Assert.Equal(new SlashCommand.Quit(), SlashCommandParser.Parse(null).Command);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class HeadlessCommandParserTests
     [InlineData("\t")]
     public void Ignores_blank_lines(string line)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
         Assert.Null(result.Command);
         Assert.Null(result.Error);
@@ -75,7 +75,7 @@ public sealed class HeadlessCommandParserTests
     [InlineData("/as", "usage: /as")]
     public void Refuses_missing_arguments_with_the_usage(string line, string expected)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
         Assert.Null(result.Command);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class HeadlessCommandParserTests
     [InlineData("/trace a b")]
     public void Refuses_bad_arguments(string line)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
         Assert.Null(result.Command);
         Assert.NotNull(result.Error);
@@ -98,7 +98,7 @@ public sealed class HeadlessCommandParserTests
     [Fact]
     public void Refuses_unknown_commands_and_quotes_them_shortened()
     {
-        var result = HeadlessCommandParser.Parse("/" + new string('x', 1000));
+        var result = SlashCommandParser.Parse("/" + new string('x', 1000));
 
         Assert.Null(result.Command);
         Assert.StartsWith("unknown command '/xxxx", result.Error, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class HeadlessCommandParserTests
     [Fact]
     public void Refuses_text_without_a_slash()
     {
-        var result = HeadlessCommandParser.Parse("hello");
+        var result = SlashCommandParser.Parse("hello");
 
         Assert.Null(result.Command);
         Assert.Contains("/all TEXT", result.Error, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class HeadlessCommandParserTests
     [InlineData("/msg bob \u0085next")]
     public void Refuses_control_characters(string line)
     {
-        var result = HeadlessCommandParser.Parse(line);
+        var result = SlashCommandParser.Parse(line);
 
         Assert.Null(result.Command);
         Assert.Contains("control characters", result.Error, StringComparison.Ordinal);
@@ -131,10 +131,10 @@ public sealed class HeadlessCommandParserTests
     public void Refuses_a_line_over_the_limit_and_accepts_one_at_it()
     {
         var prefix = "/all ";
-        var atLimit = prefix + new string('a', HeadlessCommandParser.MaxLineLength - prefix.Length);
+        var atLimit = prefix + new string('a', SlashCommandParser.MaxLineLength - prefix.Length);
         var overLimit = atLimit + "a";
 
-        Assert.IsType<HeadlessCommand.SendAll>(HeadlessCommandParser.Parse(atLimit).Command);
-        Assert.Contains("longer than", HeadlessCommandParser.Parse(overLimit).Error, StringComparison.Ordinal);
+        Assert.IsType<SlashCommand.SendAll>(SlashCommandParser.Parse(atLimit).Command);
+        Assert.Contains("longer than", SlashCommandParser.Parse(overLimit).Error, StringComparison.Ordinal);
     }
 }
