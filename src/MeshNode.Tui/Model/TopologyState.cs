@@ -12,6 +12,7 @@ internal sealed class TopologyState
     private readonly Dictionary<string, LinkChange> _changes = new(StringComparer.Ordinal);
     private Dictionary<string, (string A, string B)> _edges = new(StringComparer.Ordinal);
     private Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, IReadOnlyList<TopologyRow>> _fitted = [];
     private TopologyView? _view;
     private string _selfName = string.Empty;
 
@@ -93,6 +94,45 @@ internal sealed class TopologyState
         return true;
     }
 
+    /// <summary>
+    /// The rows collapsed to fit <paramref name="height"/> rows, for the overview shown while the
+    /// pane has no focus: deeper levels collapse first, then wide sibling runs and long unreachable
+    /// lists. The full tree (<see cref="Rows"/>) is what the focused pane scrolls through.
+    /// </summary>
+    public IReadOnlyList<TopologyRow> RowsFitting(int height)
+    {
+        if (_view is null || Rows.Count <= height || height <= 0)
+        {
+            return Rows;
+        }
+
+        if (_fitted.TryGetValue(height, out var cached))
+        {
+            return cached;
+        }
+
+        IReadOnlyList<TopologyRow> rows = Rows;
+        var changes = _changes.Values;
+        for (var depth = TopologyTree.MaxDepth - 1; depth >= 1 && rows.Count > height; depth--)
+        {
+            rows = TopologyTree.Build(_view, changes, _selfName, depth, TopologyTree.MaxChildren, 3);
+        }
+
+        for (var children = TopologyTree.MaxChildren - 1; children >= 2 && rows.Count > height; children--)
+        {
+            rows = TopologyTree.Build(_view, changes, _selfName, 1, children, 2);
+        }
+
+        // A handful of frame sizes at most: the cache cannot grow with anything a peer controls.
+        if (_fitted.Count > 8)
+        {
+            _fitted.Clear();
+        }
+
+        _fitted[height] = rows;
+        return rows;
+    }
+
     /// <summary>Scrolls by <paramref name="rows"/> (positive = down); true when the view moved.</summary>
     public bool ScrollBy(int rows)
     {
@@ -114,6 +154,7 @@ internal sealed class TopologyState
         }
 
         Rows = TopologyTree.Build(_view, _changes.Values, _selfName);
+        _fitted.Clear();
         Scroll = Math.Min(Scroll, Math.Max(0, Rows.Count - 1));
     }
 

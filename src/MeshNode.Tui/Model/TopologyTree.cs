@@ -4,20 +4,31 @@ namespace MeshNode.Tui.Model;
 
 /// <summary>
 /// Lays a topology graph out as rows: a BFS tree from this node (each node under the neighbour
-/// that first reaches it, so its depth is its hop count), children by name; wide sibling runs and
-/// deep subtrees collapse into "... N more" rows so 50 nodes stay readable; then the nodes known
-/// but unreachable; then the links that changed a moment ago.
+/// that first reaches it, so its depth is its hop count), children by name; wide sibling runs
+/// collapse into "... N more" rows and subtrees past the depth limit fold into their root's row
+/// ("name (N more)"), so 50 nodes stay readable; then the nodes known but unreachable; then the
+/// links that changed a moment ago.
 /// </summary>
 internal static class TopologyTree
 {
     /// <summary>Children shown under one node before the rest collapse.</summary>
     public const int MaxChildren = 8;
 
-    /// <summary>Depth (hops) shown before deeper subtrees collapse.</summary>
+    /// <summary>Depth (hops) shown before deeper subtrees fold into their root's row.</summary>
     public const int MaxDepth = 6;
 
-    /// <summary>Builds the rows; <paramref name="changes"/> are the highlighted link changes.</summary>
-    public static IReadOnlyList<TopologyRow> Build(TopologyView view, IReadOnlyCollection<LinkChange> changes, string selfName)
+    /// <summary>
+    /// Builds the rows; <paramref name="changes"/> are the highlighted link changes. Subtrees below
+    /// <paramref name="maxDepth"/>, siblings past <paramref name="maxChildren"/> and unreachable nodes
+    /// past <paramref name="maxUnreachable"/> collapse into "... N more" rows.
+    /// </summary>
+    public static IReadOnlyList<TopologyRow> Build(
+        TopologyView view,
+        IReadOnlyCollection<LinkChange> changes,
+        string selfName,
+        int maxDepth = MaxDepth,
+        int maxChildren = MaxChildren,
+        int maxUnreachable = int.MaxValue)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in view.Nodes)
@@ -90,7 +101,12 @@ internal static class TopologyTree
         if (unreachable.Count > 0)
         {
             rows.Add(new TopologyRow(TopologyRowKind.UnreachableHeader, string.Empty, string.Empty, "unreachable", null, unreachable.Count, false, false));
-            rows.AddRange(unreachable.Select(id => new TopologyRow(TopologyRowKind.Unreachable, "  ", id, NameOf(id), null, 0, false, false)));
+            var listed = unreachable.Count > maxUnreachable ? Math.Max(0, maxUnreachable - 1) : unreachable.Count;
+            rows.AddRange(unreachable.Take(listed).Select(id => new TopologyRow(TopologyRowKind.Unreachable, "  ", id, NameOf(id), null, 0, false, false)));
+            if (listed < unreachable.Count)
+            {
+                rows.Add(new TopologyRow(TopologyRowKind.More, "  ", string.Empty, string.Empty, null, unreachable.Count - listed, false, false));
+            }
         }
 
         if (changes.Count > 0)
@@ -112,20 +128,19 @@ internal static class TopologyTree
                 return;
             }
 
-            if (depth > MaxDepth)
-            {
-                rows.Add(new TopologyRow(TopologyRowKind.More, indent + "\u2514\u2500 ", string.Empty, string.Empty, null, list.Sum(c => 1 + SubtreeSize(c.Id)), false, false));
-                return;
-            }
-
-            var shown = list.Count > MaxChildren ? MaxChildren - 1 : list.Count;
+            var shown = list.Count > maxChildren ? Math.Max(1, maxChildren - 1) : list.Count;
             for (var i = 0; i < shown; i++)
             {
                 var (id, rtt) = list[i];
                 var last = i == list.Count - 1;
                 var guide = last ? "\u2514\u2500 " : "\u251c\u2500 ";
-                rows.Add(new TopologyRow(TopologyRowKind.Node, indent + guide, id, NameOf(id), rtt, 0, appeared.Contains(EdgeKey(parent, id)), false));
-                AddChildren(id, indent + (last ? "   " : "\u2502  "), depth + 1);
+                // At the depth limit a node's subtree folds into its own row: "name (N more)".
+                var folded = depth >= maxDepth ? SubtreeSize(id) : 0;
+                rows.Add(new TopologyRow(TopologyRowKind.Node, indent + guide, id, NameOf(id), rtt, folded, appeared.Contains(EdgeKey(parent, id)), false));
+                if (folded == 0)
+                {
+                    AddChildren(id, indent + (last ? "   " : "\u2502  "), depth + 1);
+                }
             }
 
             if (shown < list.Count)

@@ -43,8 +43,11 @@ internal static class CellWidth
     private static byte[] Build()
     {
         var table = new byte[char.MaxValue + 1];
+        table[char.MaxValue] = 1;
         Span<char> one = stackalloc char[1];
-        for (var i = 0; i <= char.MaxValue; i++)
+        // Spectre 0.49's width cache has char.MaxValue entries, so U+FFFF (a noncharacter, which the
+        // sanitizer removes anyway) must not be asked about.
+        for (var i = 0; i < char.MaxValue; i++)
         {
             var c = (char)i;
             if (char.IsSurrogate(c) || char.IsControl(c))

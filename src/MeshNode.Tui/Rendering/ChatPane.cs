@@ -34,11 +34,17 @@ internal static class ChatPane
         var tab = node.Chat.Active;
         if (tab.Lines.Count == 0)
         {
-            rows.Add(new Line(width));
-            rows[^1].Append(tab.IsEveryone
-                ? " No messages yet. Type to write to everyone; F1 or /help for help."
-                : $" No messages with {tab.Title} yet. What you type here is sealed end to end.", Theme.Dim);
-            rows[^1].Fill();
+            var hint = tab.IsEveryone
+                ? "No messages yet. Type to write to everyone; F1 or /help for help."
+                : $"No messages with {tab.Title} yet. What you type here is sealed end to end.";
+            foreach (var (start, length) in TextWrap.Rows(hint, width - 1, width - 1))
+            {
+                var row = new Line(width);
+                row.Pad(1);
+                row.Append(hint, start, length, Theme.Dim);
+                rows.Add(row.Fill());
+            }
+
             return PaneHeader.ToHeight(rows, width, height);
         }
 

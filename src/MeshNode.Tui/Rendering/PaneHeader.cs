@@ -52,7 +52,9 @@ internal static class PaneHeader
 
     /// <summary>A short right-aligned hint like "1-8/50" for a list that does not fit.</summary>
     public static string Range(int first, int shown, int total) =>
-        shown >= total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{first + 1}-{first + shown}/{total}";
+        shown >= total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : shown == 1 ? $"{first + 1}/{total}"
+        : $"{first + 1}-{first + shown}/{total}";
 
     /// <summary>A style with <paramref name="extra"/>'s decoration added (selection over a coloured row).</summary>
     public static Style Combine(Style style, Style extra) =>

@@ -15,10 +15,19 @@ internal static class StatusBar
     {
         var node = model.CurrentNode;
         var parts = new List<string>(8);
+        // Lab nodes are numbered from 0, as /as N and the lab's JSON events number them.
         if (model.Options.Lab || model.NodeCount > 1)
         {
-            parts.Add($"node {model.Current + 1} of {model.NodeCount}");
+            parts.Add($"lab node {model.Current} (0..{model.NodeCount - 1})");
         }
+
+        var elsewhere = model.Nodes.Where((_, i) => i != model.Current).Sum(n => n.Chat.UnreadTotal);
+        if (elsewhere > 0)
+        {
+            parts.Add($"{elsewhere.ToString(CultureInfo.InvariantCulture)} unread elsewhere");
+        }
+
+        var fingerprintIndex = parts.Count;
 
         parts.Add(node.Fingerprint.Length > 9 ? node.Fingerprint[..9] : node.Fingerprint);
         parts.Add(":" + node.Port.ToString(CultureInfo.InvariantCulture));
@@ -33,15 +42,8 @@ internal static class StatusBar
             parts.Add($"outbox {outbox.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var elsewhere = model.Nodes.Where((_, i) => i != model.Current).Sum(n => n.Chat.UnreadTotal);
-        if (elsewhere > 0)
-        {
-            parts.Add($"{elsewhere.ToString(CultureInfo.InvariantCulture)} unread on other nodes");
-        }
-
         var line = new Line(width);
         line.Append(" " + node.Name, PaneHeader.Combine(Theme.Status, Theme.Strong));
-        var fingerprintIndex = parts.Count > 0 && parts[0].StartsWith("node ", StringComparison.Ordinal) ? 1 : 0;
         var full = string.Join(" \u00b7 ", parts);
         if (node.Fingerprint.Length > 9 && CellWidth.Of(full) + node.Fingerprint.Length - 9 + 3 <= line.Free)
         {

@@ -21,14 +21,17 @@ internal static class TopologyPane
         }
 
         var topology = node.Topology;
-        var all = topology.Rows;
         var visible = height - 1;
-        var top = Math.Min(topology.Scroll, Math.Max(0, all.Count - visible));
+
+        // Without focus: an overview collapsed to fit; with focus: the whole tree, scrolled.
+        var all = focused ? topology.Rows : topology.RowsFitting(visible);
+        var top = focused ? Math.Min(topology.Scroll, Math.Max(0, all.Count - visible)) : 0;
         var total = topology.View?.Nodes.Count ?? 0;
         var detail = topology.View is null
             ? null
-            : $"{topology.Reachable + 1}/{Math.Max(total, topology.Reachable + 1)} reachable"
-              + (all.Count > visible ? $" \u00b7 {PaneHeader.Range(top, Math.Min(visible, all.Count - top), all.Count)}" : string.Empty);
+            : focused && all.Count > visible
+                ? $"{topology.Reachable + 1}/{Math.Max(total, topology.Reachable + 1)} {PaneHeader.Range(top, Math.Min(visible, all.Count - top), all.Count)}"
+                : $"{topology.Reachable + 1}/{Math.Max(total, topology.Reachable + 1)} reachable";
         rows.Add(PaneHeader.Render("Topology", detail, focused, width));
         if (topology.View is null && visible > 0)
         {
@@ -59,7 +62,11 @@ internal static class TopologyPane
                 var style = row.Appeared ? Theme.Good : Style.Plain;
                 line.Append(row.Appeared ? Marks.Appeared : string.Empty, Theme.Good);
                 var rtt = " " + PeersPane.Rtt(row.Rtt);
-                line.AppendFit(row.Name, Math.Max(1, line.Free - CellWidth.Of(rtt)), style);
+                var folded = row.Count > 0 ? $" ({row.Count.ToString(CultureInfo.InvariantCulture)} more)" : string.Empty;
+                var nameWidth = Math.Max(1, line.Free - CellWidth.Of(rtt) - folded.Length);
+                line.AppendFit(row.Name, Math.Min(nameWidth, CellWidth.Of(row.Name)), style);
+                line.Append(folded, Theme.Dim);
+                line.Pad(line.Free - CellWidth.Of(rtt));
                 line.Append(rtt, row.Appeared ? Theme.Good : Theme.Dim);
                 break;
             case TopologyRowKind.More:
