@@ -27,9 +27,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     private readonly IMeshStore _store;
     private readonly PeerDirectory _peers = new();
     private readonly Dictionary<string, PendingDirect> _pending = [];
-    private readonly Dictionary<EnvelopeId, string> _attemptIds = [];
-    private readonly HashSet<(NodeId, long, string)> _recentDirect = [];
-    private readonly Queue<(NodeId, long, string)> _recentOrder = new();
+    private readonly RecentDirectIds _recentDirect;
     private IReadOnlySet<NodeId> _reachable = new HashSet<NodeId>();
 
     public ChatActor(LinkContext context, IActorRef router, IMeshStore store, ChatPersistence persistence)
@@ -39,6 +37,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         _store = store;
         _persistence = persistence;
         _persistence.PublishTo(Context.System.EventStream);
+        _recentDirect = new RecentDirectIds(context.Settings.Chat.RecentDirectCacheSize);
 
         Receive<SendToAll>(OnSendToAll);
         Receive<SendDirect>(OnSendDirect);
@@ -111,19 +110,25 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
                         continue;
                     }
 
-                    if (envelope.Origin != _context.Identity.Id || envelope.Destination is not { } to || _pending.ContainsKey(item.MessageId))
+                    if (envelope.Origin != _context.Identity.Id || envelope.Destination is not { } to
+                        || envelope.Id.ToString() != item.MessageId || _pending.ContainsKey(item.MessageId))
                     {
                         continue;
                     }
 
-                    _pending[item.MessageId] = new PendingDirect(item.MessageId, to, string.Empty, item.CreatedAt) { Stored = envelope, Queued = true };
-                    _attemptIds[envelope.Id] = item.MessageId;
+                    _pending[item.MessageId] = new PendingDirect(to, item.CreatedAt, envelope) { Queued = true };
                 }
             }
         }
         catch (MeshStoreException ex)
         {
             LinkContext.Publish(Context, new NodeWarning(_context.Now, $"cannot read the outbox: {ex.Message}"));
+        }
+
+        // A peer may have linked while the store was read: send to it now rather than at the next change.
+        foreach (var id in _pending.Values.Where(p => p.Queued && IsReachable(p.Destination)).Select(p => p.Destination).Distinct().ToArray())
+        {
+            FlushTo(id);
         }
     }
 
@@ -181,9 +186,8 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         var now = _context.Now;
         var envelope = MakeDirect(peer, command.Text, now);
         var id = envelope.Id.ToString();
-        var pending = new PendingDirect(id, peer.Id, command.Text, now);
+        var pending = new PendingDirect(peer.Id, now, envelope);
         _pending[id] = pending;
-        _attemptIds[envelope.Id] = id;
         _persistence.Record(new ChatMessageRecord(
             id, peer.Id.ToString(), _context.Identity.Id.ToString(), command.Text, now, now, MessageSecurity.EndToEnd, 0, ChatMessageFlags.Outgoing));
         // Every direct message waits in the persistent outbox until its receipt, so a restart keeps it.
@@ -191,7 +195,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             id, peer.Id.ToString(), envelope.Encoded.ToArray(), now, 0, now, now + _context.Settings.Router.StoreAndForwardTtl));
         if (IsReachable(peer.Id))
         {
-            Attempt(pending, envelope);
+            Attempt(pending);
         }
         else
         {
@@ -221,25 +225,13 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             EnvelopeProtection.EndToEnd,
             peer.SealingKey);
 
-    private void Attempt(PendingDirect pending, VerifiedEnvelope? envelope = null)
+    /// <summary>Sends the pending message's one envelope again (never a new one: the id must not change).</summary>
+    private void Attempt(PendingDirect pending)
     {
-        envelope ??= pending.Stored;
-        if (envelope is null)
-        {
-            var peer = _peers.Find(pending.Destination);
-            if (peer is null)
-            {
-                return;
-            }
-
-            envelope = MakeDirect(peer, pending.Text, pending.SentAt);
-            _attemptIds[envelope.Id] = pending.MessageId;
-        }
-
         pending.Queued = false;
         pending.Attempts++;
         pending.NextAttemptAt = _context.Now + TimeSpan.FromSeconds(Math.Min(_context.Settings.Chat.RetryMaxBackoff.TotalSeconds, Math.Pow(2, pending.Attempts)));
-        _router.Tell(new RouteEnvelope(envelope));
+        _router.Tell(new RouteEnvelope(pending.Envelope));
     }
 
     private void Queue(PendingDirect pending)
@@ -279,11 +271,6 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
                     LinkContext.Publish(Context, new ChatQueued(now, pending.MessageId, pending.Destination.ToString()));
                 }
             }
-        }
-
-        foreach (var stale in _attemptIds.Where(kv => !_pending.ContainsKey(kv.Value)).Select(kv => kv.Key).ToArray())
-        {
-            _attemptIds.Remove(stale);
         }
     }
 
@@ -326,17 +313,11 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
         if (direct)
         {
+            // A repeat is the sender retrying after a lost receipt: receipt it again, show it once.
             SendReceipt(envelope);
-            var key = (envelope.Origin, chat.SentAtUnixMs, chat.Text);
-            if (!_recentDirect.Add(key))
+            if (!_recentDirect.TryAdd(envelope.Origin, envelope.Id))
             {
                 return;
-            }
-
-            _recentOrder.Enqueue(key);
-            if (_recentOrder.Count > _context.Settings.Chat.RecentDirectCacheSize)
-            {
-                _recentDirect.Remove(_recentOrder.Dequeue());
             }
         }
 
@@ -376,9 +357,8 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     {
         foreach (var envelopeId in receipt.MessageIds)
         {
-            if (_attemptIds.TryGetValue(envelopeId, out var messageId)
-                && _pending.TryGetValue(messageId, out var pending)
-                && pending.Destination == from)
+            var messageId = envelopeId.ToString();
+            if (_pending.TryGetValue(messageId, out var pending) && pending.Destination == from)
             {
                 _pending.Remove(messageId);
                 _persistence.Delivered(messageId, _context.Now);

@@ -1,25 +1,28 @@
+using MeshNode.Protocol.Envelopes;
 using MeshNode.Protocol.Identity;
 
 namespace MeshNode.Core.Chat;
 
-/// <summary>A direct message waiting for its end-to-end receipt.</summary>
-internal sealed class PendingDirect(string messageId, NodeId destination, string text, DateTimeOffset sentAt)
+/// <summary>
+/// A direct message waiting for its end-to-end receipt. Every attempt sends <see cref="Envelope"/>
+/// as it is (same id, same signature, same sealed body), so the recipient's dedup on (origin, id)
+/// shows it once however often it is resent.
+/// </summary>
+internal sealed class PendingDirect(NodeId destination, DateTimeOffset sentAt, VerifiedEnvelope envelope)
 {
-    /// <summary>The id the sender was given (the first envelope's id); retries use new envelope ids mapped to it.</summary>
-    public string MessageId { get; } = messageId;
+    /// <summary>The message id the sender was given: the envelope's id.</summary>
+    public string MessageId { get; } = envelope.Id.ToString();
 
     public NodeId Destination { get; } = destination;
 
-    public string Text { get; } = text;
-
     public DateTimeOffset SentAt { get; } = sentAt;
+
+    /// <summary>The signed, sealed envelope sent on every attempt (made once, or read back from the outbox).</summary>
+    public VerifiedEnvelope Envelope { get; } = envelope;
 
     public int Attempts { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
     public bool Queued { get; set; }
-
-    /// <summary>The envelope kept in the store by an earlier run (its text is sealed): sent as it is on every attempt.</summary>
-    public MeshNode.Protocol.Envelopes.VerifiedEnvelope? Stored { get; init; }
 }
