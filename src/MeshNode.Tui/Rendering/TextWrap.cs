@@ -99,6 +99,6 @@ internal static partial class TextWrap
         return found;
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https?://[^\s<>""\[\]{}|\\^`]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 }
