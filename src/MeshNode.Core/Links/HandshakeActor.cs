@@ -9,11 +9,12 @@ namespace MeshNode.Core.Links;
 
 /// <summary>
 /// One actor per new connection (<c>/user/node/links/handshake-N</c>) while the peer is not yet
-/// authenticated: runs the Noise handshake (initiator when we dialed) within
-/// <c>mesh.link.handshake-timeout</c>, then hands the connection and its transport keys to the
-/// links supervisor in a <see cref="HandshakeCompleted"/>, which starts the peer's
-/// <see cref="LinkActor"/> under <c>links/peer-&lt;short id&gt;</c>. A failure or timeout is
-/// counted and warned (with this actor's path), the connection aborted, and the actor stops.
+/// authenticated: runs the Noise handshake (initiator when we dialed), then hands the connection
+/// and its transport keys to the links supervisor in a <see cref="HandshakeCompleted"/>, which
+/// starts the peer's <see cref="LinkActor"/> under <c>links/peer-&lt;short id&gt;</c>. The
+/// supervisor holds the deadline (<c>mesh.link.handshake-timeout</c>, on the node's clock) and sends
+/// <see cref="HandshakeTimedOut"/> when it passes. A failure or timeout is counted and warned (with
+/// this actor's path), the connection aborted, and the actor stops.
 /// </summary>
 internal sealed class HandshakeActor : ReceiveActor
 {
@@ -32,6 +33,7 @@ internal sealed class HandshakeActor : ReceiveActor
 
         Receive<Succeeded>(OnSucceeded);
         Receive<Failed>(OnFailed);
+        Receive<HandshakeTimedOut>(_ => Fail($"timed out after {_context.Settings.Link.HandshakeTimeout.TotalSeconds:0.###} s (mesh.link.handshake-timeout)"));
     }
 
     protected override void PreStart()
@@ -74,7 +76,7 @@ internal sealed class HandshakeActor : ReceiveActor
         }
     }
 
-    private async Task<HandshakeOutcome> RunAsync(CancellationToken stop)
+    private async Task<HandshakeOutcome> RunAsync(CancellationToken token)
     {
         var settings = new LinkHandshakeSettings
         {
@@ -85,9 +87,6 @@ internal sealed class HandshakeActor : ReceiveActor
         };
         var framer = new LengthPrefixFramer(_context.Settings.Link.MaxFrameSize);
         var reader = new PipeFrameReader(_connection.Pipe.Input, framer);
-        using var timeout = new CancellationTokenSource(_context.Settings.Link.HandshakeTimeout, _context.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stop);
-        var token = linked.Token;
         using var handshake = _inbound ? LinkHandshake.Responder(settings) : LinkHandshake.Initiator(settings);
         HandshakeResult result;
         if (_inbound)
@@ -138,13 +137,14 @@ internal sealed class HandshakeActor : ReceiveActor
             return;
         }
 
+        Fail(message.Error is ProtocolViolationException or TransportException or EndOfStreamException
+            ? message.Error.Message
+            : $"{message.Error.GetType().Name}: {message.Error.Message}");
+    }
+
+    private void Fail(string why)
+    {
         _context.Counters.FailedHandshake();
-        var why = message.Error switch
-        {
-            OperationCanceledException => $"timed out after {_context.Settings.Link.HandshakeTimeout.TotalSeconds:0.###} s (mesh.link.handshake-timeout)",
-            ProtocolViolationException or TransportException or EndOfStreamException => message.Error.Message,
-            _ => $"{message.Error.GetType().Name}: {message.Error.Message}",
-        };
         var direction = _inbound ? "from" : "to";
         Context.System.EventStream.Publish(new NodeWarning(_context.Now, $"{Self.Path}: handshake {direction} {_connection.RemoteEndpoint} failed: {why}"));
         Context.Stop(Self);

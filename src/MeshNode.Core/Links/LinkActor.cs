@@ -61,7 +61,7 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
 
         Receive<SendFrame>(m => Enqueue(m.Message));
         Receive<FrameReceived>(m => OnFrame(m.Message));
-        Receive<FrameRejected>(m => Warn($"dropped a bad frame from {PeerLabel}: {m.Reason}"));
+        Receive<FrameRejected>(m => Warn($"{Self.Path}: dropped a bad frame from {PeerLabel}: {m.Reason}"));
         Receive<LinkFailed>(m => Close(m.Reason, m.Text, sendCloseFrame: m.Reason is LinkCloseReason.ProtocolViolation or LinkCloseReason.Overloaded));
         Receive<CloseLink>(m => Close(m.Reason, m.Text, sendCloseFrame: true));
         Receive<KeepaliveTick>(_ => OnKeepalive());

@@ -50,3 +50,10 @@ internal sealed record InboundConnection(Transport.ITransportConnection Connecti
 /// (the receiver owns both from then on); sent to the links supervisor.
 /// </summary>
 internal sealed record HandshakeCompleted(IActorRef Handshake, Transport.ITransportConnection Connection, Protocol.Handshake.LinkTransport Transport, LinkPeer Peer);
+
+/// <summary>The links supervisor's deadline for a handshake (<c>mesh.link.handshake-timeout</c>) passed; sent to the handshake actor.</summary>
+internal sealed record HandshakeTimedOut
+{
+    /// <summary>The one instance.</summary>
+    public static readonly HandshakeTimedOut Instance = new();
+}

@@ -48,13 +48,23 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         Receive<DialEndpoint>(OnDial);
         Receive<Dialed>(m => StartHandshake(m.Connection, inbound: false, m.Endpoint));
         Receive<HandshakeCompleted>(OnHandshakeCompleted);
+        Receive<HandshakeDeadline>(m =>
+        {
+            // Over as far as the pending bound goes: the connection closes once the actor has stopped.
+            _inboundHandshakes.Remove(m.Handshake);
+            m.Handshake.Tell(HandshakeTimedOut.Instance);
+        });
         Receive<DialFailed>(m => OnDialFailed(m.Endpoint, m.Reason));
         Receive<Redial>(m => Dial(m.Endpoint));
         Receive<LinkEstablished>(OnEstablished);
         Receive<LinkClosing>(m => _closingReasons[m.Link] = m);
         // Terminated is a system message and overtakes the LinkClosing the link sent just before
         // stopping; going round the mailbox once puts it behind that reason.
-        Receive<Terminated>(m => Self.Tell(new LinkStopped(m.ActorRef)));
+        Receive<Terminated>(m =>
+        {
+            _inboundHandshakes.Remove(m.ActorRef);
+            Self.Tell(new LinkStopped(m.ActorRef));
+        });
         Receive<LinkStopped>(m => OnTerminated(m.Link));
         Receive<DetachIfStill>(m =>
         {
@@ -204,6 +214,8 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         var context = _context;
         var handshake = Context.ActorOf(Props.Create(() => new HandshakeActor(connection, inbound, context)), $"handshake-{++_counter}");
         Context.Watch(handshake);
+        // The deadline lives here, on the node's clock, so it is armed before the next connection is taken.
+        Timers.StartSingleTimer(DeadlineKey(handshake), new HandshakeDeadline(handshake), _context.Settings.Link.HandshakeTimeout);
         if (dialed is not null)
         {
             _dialedLinks[handshake] = dialed;
@@ -216,8 +228,11 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
         return handshake;
     }
 
+    private static string DeadlineKey(IActorRef handshake) => $"deadline-{handshake.Path.Name}";
+
     private void OnHandshakeCompleted(HandshakeCompleted message)
     {
+        Timers.Cancel(DeadlineKey(message.Handshake));
         _handedOver.Add(message.Handshake);
         _inboundHandshakes.Remove(message.Handshake);
         var peer = message.Peer;
@@ -280,6 +295,8 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
     private void OnTerminated(IActorRef link)
     {
         _inboundHandshakes.Remove(link);
+        Timers.Cancel(DeadlineKey(link));
+
         if (_handedOver.Remove(link))
         {
             // A handshake actor that handed its connection to a link actor: that one carries on.
@@ -333,6 +350,8 @@ internal sealed class LinksActor : ReceiveActor, IWithTimers
     private sealed record Attached(LinkPeer Peer, IActorRef Link);
 
     private sealed record LinkStopped(IActorRef Link);
+
+    private sealed record HandshakeDeadline(IActorRef Handshake);
 
     private sealed record DetachIfStill(NodeId Peer, IActorRef Link, string Reason);
 
