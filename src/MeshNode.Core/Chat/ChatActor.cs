@@ -26,8 +26,10 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     private readonly ChatPersistence _persistence;
     private readonly IMeshStore _store;
     private readonly PeerDirectory _peers = new();
+    private readonly PeerTrust _trust;
     private readonly Dictionary<string, PendingDirect> _pending = [];
     private readonly RecentDirectIds _recentDirect;
+    private readonly RecentReceipts _receipts = new();
     private IReadOnlySet<NodeId> _reachable = new HashSet<NodeId>();
 
     public ChatActor(LinkContext context, IActorRef router, IMeshStore store, ChatPersistence persistence)
@@ -38,6 +40,7 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         _persistence = persistence;
         _persistence.PublishTo(Context.System.EventStream);
         _recentDirect = new RecentDirectIds(context.Settings.Chat.RecentDirectCacheSize);
+        _trust = new PeerTrust(_peers);
 
         Receive<SendToAll>(OnSendToAll);
         Receive<SendDirect>(OnSendDirect);
@@ -63,16 +66,20 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             {
                 FlushTo(id);
             }
+
+            foreach (var (origin, ids) in _receipts.TakeDue(_context.Now))
+            {
+                SendReceipt(origin, ids);
+            }
         });
         Receive<KeyChangeSeen>(m =>
         {
-            if (_peers.Find(m.Id) is { } entry)
+            if (_trust.OnKeyChangeSeen(m, _context.Now) is { } changed)
             {
-                entry.KeyChanged = true;
+                LinkContext.Publish(Context, changed);
             }
-
-            LinkContext.Publish(Context, new KeyChanged(_context.Now, m.Id.ToString(), m.Name, m.OldFingerprint, m.NewFingerprint));
         });
+        Receive<PeerKeyAccepted>(_trust.OnAccepted);
         ReceiveAsync<TrustPeer>(OnTrustAsync);
         Receive<GetPeers>(_ => Sender?.Tell(PeerViews()));
         Receive<RetryTick>(_ => OnRetryTick());
@@ -95,29 +102,9 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
     {
         try
         {
-            var now = _context.Now;
-            foreach (var destination in await _store.GetOutboxDestinationsAsync())
+            foreach (var pending in await OutboxReader.ReadAsync(_store, _context))
             {
-                foreach (var item in await _store.GetDueAsync(destination, now, 1024))
-                {
-                    VerifiedEnvelope envelope;
-                    try
-                    {
-                        envelope = EnvelopeCodec.Verify(item.Envelope, _context.EnvelopeLimits);
-                    }
-                    catch (ProtocolViolationException)
-                    {
-                        continue;
-                    }
-
-                    if (envelope.Origin != _context.Identity.Id || envelope.Destination is not { } to
-                        || envelope.Id.ToString() != item.MessageId || _pending.ContainsKey(item.MessageId))
-                    {
-                        continue;
-                    }
-
-                    _pending[item.MessageId] = new PendingDirect(to, item.CreatedAt, envelope) { Queued = true };
-                }
+                _pending.TryAdd(pending.MessageId, pending);
             }
         }
         catch (MeshStoreException ex)
@@ -136,8 +123,11 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
     private PeerEntry Learn(NodeId id, string name, ReadOnlyMemory<byte> identityKey, ReadOnlyMemory<byte> sealingKey, IReadOnlyList<string> endpoints)
     {
+        var isNew = _peers.Find(id) is null;
         var entry = _peers.Learn(id, name, identityKey, sealingKey, _context.Now);
-        _persistence.CheckPeer(Self, new PeerSighting(id.ToString(), name, identityKey.ToArray(), sealingKey.ToArray(), _context.Now, endpoints));
+        _trust.Learned(entry, isNew);
+
+        _persistence.CheckPeer(Self, new PeerSighting(id.ToString(), name, identityKey.ToArray(), sealingKey.ToArray(), _context.Now, endpoints, PinName: true));
         return entry;
     }
 
@@ -314,7 +304,8 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
         if (direct)
         {
             // A repeat is the sender retrying after a lost receipt: receipt it again, show it once.
-            SendReceipt(envelope);
+            SendReceipt(envelope.Origin, [envelope.Id]);
+            _receipts.Sent(envelope.Origin, envelope.Id, _context.Now);
             if (!_recentDirect.TryAdd(envelope.Origin, envelope.Id))
             {
                 return;
@@ -343,13 +334,13 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
             changedKey ? ChatMessageFlags.FromChangedKey : ChatMessageFlags.None));
     }
 
-    private void SendReceipt(VerifiedEnvelope envelope)
+    private void SendReceipt(NodeId origin, IReadOnlyList<EnvelopeId> ids)
     {
-        var receipt = new DeliveryReceiptBody([envelope.Id], _context.Now.ToUnixTimeMilliseconds());
-        var peer = _peers.Find(envelope.Origin);
+        var receipt = new DeliveryReceiptBody(ids, _context.Now.ToUnixTimeMilliseconds());
+        var peer = _peers.Find(origin);
         var reply = peer is null
-            ? OutboundEnvelopes.Create(_context, envelope.Origin, receipt, OutboundEnvelopes.SharedProtection(_context))
-            : OutboundEnvelopes.Create(_context, envelope.Origin, receipt, EnvelopeProtection.EndToEnd, peer.SealingKey);
+            ? OutboundEnvelopes.Create(_context, origin, receipt, OutboundEnvelopes.SharedProtection(_context))
+            : OutboundEnvelopes.Create(_context, origin, receipt, EnvelopeProtection.EndToEnd, peer.SealingKey);
         _router.Tell(new RouteEnvelope(reply));
     }
 
@@ -369,27 +360,31 @@ internal sealed class ChatActor : ReceiveActor, IWithTimers
 
     private async Task OnTrustAsync(TrustPeer command)
     {
+        var replyTo = Sender;
         PeerEntry peer;
+        string fingerprint;
         try
         {
-            peer = _peers.Resolve(command.NameOrId);
+            (peer, fingerprint) = _trust.Resolve(command);
         }
         catch (NodeCommandException ex)
         {
-            Sender?.Tell(new Status.Failure(ex));
+            replyTo?.Tell(new Status.Failure(ex));
             return;
         }
 
         var result = await _persistence.TrustAsync(peer.Id.ToString(), command.Fingerprint);
         if (result == TrustResult.Trusted)
         {
-            peer.KeyChanged = false;
-            Sender?.Tell(result);
+            PeerTrust.Trusted(peer, fingerprint);
+            replyTo?.Tell(result);
         }
         else
         {
-            Sender?.Tell(new Status.Failure(new NodeCommandException(
-                result == TrustResult.UnknownPeer ? $"{peer.Name} is not in the store yet." : $"That fingerprint is not {peer.Name}'s current key.")));
+            replyTo?.Tell(new Status.Failure(new NodeCommandException(
+                result == TrustResult.UnknownPeer
+                    ? $"{peer.Name} is not in the store yet; try again in a moment."
+                    : $"That fingerprint is not {peer.Name}'s current key ({Fingerprint.ShortOf(peer.IdentityKey.Span)}...): nothing was trusted. Compare it again with {peer.Name} out of band.")));
         }
     }
 

@@ -29,14 +29,18 @@ internal sealed class ChatPersistence(IMeshStore store, LinkContext context)
         await store.MarkOutboxDeliveredAsync(messageId).ConfigureAwait(false);
     });
 
-    /// <summary>Trust on first use: tells <paramref name="chat"/> when a known peer shows a new key.</summary>
+    /// <summary>
+    /// Trust on first use: tells <paramref name="chat"/> the store's verdict on a sighting, a
+    /// <see cref="KeyChangeSeen"/> when a known peer shows a new key (or a new node takes a known
+    /// name), else a <see cref="PeerKeyAccepted"/>.
+    /// </summary>
     public void CheckPeer(IActorRef chat, PeerSighting sighting) => Run(async () =>
     {
         var result = await store.CheckPeerAsync(sighting).ConfigureAwait(false);
-        if (result.Outcome == TofuOutcome.KeyChanged)
-        {
-            chat.Tell(new KeyChangeSeen(NodeId.Parse(sighting.NodeId), sighting.DisplayName, result.OldFingerprint ?? "?", result.NewFingerprint ?? "?"));
-        }
+        var id = NodeId.Parse(sighting.NodeId);
+        chat.Tell(result.Outcome == TofuOutcome.KeyChanged
+            ? new KeyChangeSeen(id, sighting.DisplayName, result.OldFingerprint ?? "unknown (not trusted yet)", result.NewFingerprint ?? "?")
+            : new PeerKeyAccepted(id));
     });
 
     /// <summary>Marks the peer's current key trusted when the fingerprint matches it.</summary>

@@ -19,5 +19,8 @@ internal sealed record GetPeers
 /// <summary>Marks a peer's current key as trusted after the user compared fingerprints; answered with a Store.TrustResult.</summary>
 internal sealed record TrustPeer(string NameOrId, string Fingerprint);
 
-/// <summary>The store saw a known peer with a new key (sent by the persistence helper to the chat actor).</summary>
+/// <summary>The store saw a known peer with a new key, or a new node under a known peer's name (sent by the persistence helper to the chat actor).</summary>
 internal sealed record KeyChangeSeen(Protocol.Identity.NodeId Id, string Name, string OldFingerprint, string NewFingerprint);
+
+/// <summary>The store holds the peer's presented key as pinned or trusted: its messages are not flagged.</summary>
+internal sealed record PeerKeyAccepted(Protocol.Identity.NodeId Id);

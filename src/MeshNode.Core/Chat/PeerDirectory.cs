@@ -30,6 +30,20 @@ internal sealed class PeerDirectory
         return entry;
     }
 
+    /// <summary>
+    /// Every peer <paramref name="nameOrId"/> may mean: the one with that full id, else all with that
+    /// display name (several when a known name came back with a new key), else the unique id prefix.
+    /// </summary>
+    /// <exception cref="NodeCommandException">Nobody matches, or an id prefix matches several.</exception>
+    public IReadOnlyList<PeerEntry> ResolveAll(string nameOrId)
+    {
+        var text = (nameOrId ?? string.Empty).Trim();
+        var byName = _peers.Values.Where(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return NodeId.TryParse(text, out var id) && _peers.TryGetValue(id, out var exact) ? [exact]
+            : byName.Length > 0 ? byName
+            : [Resolve(text)];
+    }
+
     /// <summary>The peer with this id, or null.</summary>
     public PeerEntry? Find(NodeId id) => _peers.GetValueOrDefault(id);
 

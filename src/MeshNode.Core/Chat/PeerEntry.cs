@@ -15,7 +15,14 @@ internal sealed class PeerEntry(NodeId id, string name, ReadOnlyMemory<byte> ide
 
     public bool Linked { get; set; }
 
+    /// <summary>Messages from it are flagged: its key changed (or it took a known peer's name) and the user has not trusted it.</summary>
     public bool KeyChanged { get; set; }
+
+    /// <summary>The new fingerprint last announced in a <see cref="Node.KeyChanged"/> event, so a re-sighting does not repeat it.</summary>
+    public string? ChangedFingerprint { get; set; }
+
+    /// <summary>The fingerprint the user trusted (normalized), so a check queued before the trust cannot flag it again.</summary>
+    public string? TrustedFingerprint { get; set; }
 
     public DateTimeOffset? LastSeen { get; set; }
 }

@@ -37,10 +37,13 @@ public sealed record MeshStoreSettings
 
     /// <summary>
     /// Turns an identity key into the fingerprint users compare and pass to
-    /// <see cref="IMeshStore.TrustAsync"/>. The node injects the protocol's fingerprint here; the
-    /// default is the lowercase hex SHA-256 of the key. Comparison ignores case, spaces, ':' and '-'.
+    /// <see cref="IMeshStore.TrustAsync"/>: by default the protocol's fingerprint of a 32-byte key
+    /// (<see cref="Protocol.Identity.Fingerprint.Of"/>, what <c>meshnode identity</c> prints and
+    /// people read aloud), the lowercase hex SHA-256 of a key of another length. Comparison ignores
+    /// case, spaces, ':' and '-'.
     /// </summary>
-    public Func<byte[], string> Fingerprint { get; init; } = key => Convert.ToHexStringLower(SHA256.HashData(key));
+    public Func<byte[], string> Fingerprint { get; init; } = key =>
+        key.Length == Protocol.Crypto.Ed25519.PublicKeySize ? Protocol.Identity.Fingerprint.Of(key) : Convert.ToHexStringLower(SHA256.HashData(key));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()

@@ -17,6 +17,9 @@ internal sealed class PeerTable(MeshStoreSettings settings)
         var endpoints = string.Join('\n', sighting.Endpoints.Take(MaxEndpoints));
         if (known is null)
         {
+            // Trust on first use of the name too: someone known as "bob" coming back with another
+            // key (a new id) is flagged exactly like a changed key, until the user trusts it.
+            var namesake = sighting.PinName ? Namesake(transaction, sighting) : null;
             transaction.Execute(
                 $"INSERT INTO peers({Columns}) VALUES ($id, $name, $ik, $sk, $seen, $seen, $ep, $state, NULL, NULL)",
                 ("$id", sighting.NodeId),
@@ -25,8 +28,10 @@ internal sealed class PeerTable(MeshStoreSettings settings)
                 ("$sk", sighting.SealingKey),
                 ("$seen", sighting.SeenAt.Millis()),
                 ("$ep", endpoints),
-                ("$state", (int)PeerTrustState.Pinned));
-            return new TofuResult(TofuOutcome.New, Get(transaction, sighting.NodeId)!, null, null);
+                ("$state", (int)(namesake is null ? PeerTrustState.Pinned : PeerTrustState.KeyChanged)));
+            return namesake is null
+                ? new TofuResult(TofuOutcome.New, Get(transaction, sighting.NodeId)!, null, null)
+                : new TofuResult(TofuOutcome.KeyChanged, Get(transaction, sighting.NodeId)!, settings.Fingerprint(namesake.IdentityKey), settings.Fingerprint(sighting.IdentityKey));
         }
 
         if (known.IdentityKey.AsSpan().SequenceEqual(sighting.IdentityKey) && known.SealingKey.AsSpan().SequenceEqual(sighting.SealingKey))
@@ -37,6 +42,12 @@ internal sealed class PeerTable(MeshStoreSettings settings)
                 ("$name", sighting.DisplayName),
                 ("$seen", sighting.SeenAt.Millis()),
                 ("$ep", endpoints));
+            if (known.TrustState == PeerTrustState.KeyChanged && known.PendingIdentityKey is null)
+            {
+                // A namesake not trusted yet (see above): still flagged, also after a restart.
+                return new TofuResult(TofuOutcome.KeyChanged, Get(transaction, sighting.NodeId)!, null, settings.Fingerprint(known.IdentityKey));
+            }
+
             return new TofuResult(TofuOutcome.Match, Get(transaction, sighting.NodeId)!, null, null);
         }
 
@@ -107,6 +118,17 @@ internal sealed class PeerTable(MeshStoreSettings settings)
         return peers;
     }
 
+    /// <summary>The most recently seen other peer with the sighting's name (case-insensitive), or null.</summary>
+    private KnownPeer? Namesake(SqliteTransaction transaction, PeerSighting sighting)
+    {
+        using var command = transaction.Sql(
+            $"SELECT {Columns} FROM peers WHERE node_id <> $id AND display_name = $name COLLATE NOCASE ORDER BY last_seen DESC LIMIT 1",
+            ("$id", sighting.NodeId),
+            ("$name", sighting.DisplayName));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
     private static KnownPeer Read(SqliteDataReader reader)
     {
         var endpoints = reader.GetString(6);
@@ -123,7 +145,8 @@ internal sealed class PeerTable(MeshStoreSettings settings)
             reader.OptionalBytes(9));
     }
 
-    private static string Normalize(string fingerprint)
+    /// <summary>The fingerprint as compared: without spaces, ':' and '-', upper case.</summary>
+    internal static string Normalize(string fingerprint)
     {
         return string.Concat(fingerprint.Where(c => c is not (' ' or ':' or '-'))).ToUpperInvariant();
     }

@@ -6,6 +6,7 @@ using MeshNode.Core.Node;
 using MeshNode.Core.Routing;
 using MeshNode.Core.Store;
 using MeshNode.Core.Tests.Support;
+using MeshNode.Core.Topology;
 using MeshNode.Core.Transport;
 using MeshNode.Protocol.Crypto;
 using MeshNode.Protocol.Envelopes;
@@ -80,6 +81,53 @@ public sealed class ChatRetryTests(ITestOutputHelper output) : Actors.TestKit.Te
         var resent = (await router.ExpectMsgAsync<RouteEnvelope>(Wait)).Envelope;
         Assert.Equal(stored.Id, resent.Id);
         Assert.True(stored.Encoded.Span.SequenceEqual(resent.Encoded.Span));
+    }
+
+    [Fact]
+    public async Task A_receipt_is_sent_again_when_the_recipients_view_of_the_mesh_changes_at_most_three_times()
+    {
+        await using var store = await SqliteMeshStore.OpenEphemeralAsync();
+        var time = new ManualTimeProvider();
+        var (bob, router) = Start(_bob, store, time);
+        bob.Tell(new LinkAttached(PeerOf(_alice, "alice"), TestActor));
+        var message = OutboundEnvelopes.Create(
+            ContextOf(_alice, TimeProvider.System),
+            _bob.Id,
+            new Protocol.Envelopes.Bodies.ChatBody("hello", 0, Protocol.Envelopes.Bodies.ChatScope.Direct),
+            EnvelopeProtection.EndToEnd,
+            _bob.SealingPublicKey);
+
+        bob.Tell(new DeliverEnvelope(message, _alice.Id));
+        Assert.Equal(EnvelopeBodyType.DeliveryReceipt, (await router.ExpectMsgAsync<RouteEnvelope>()).Envelope.BodyType);
+
+        // The path may have died under the receipt: a new view of the mesh sends it again.
+        var reachable = new HashSet<NodeId> { _alice.Id };
+        for (var i = 0; i < 3; i++)
+        {
+            bob.Tell(new ReachabilityChanged(reachable));
+            var again = (await router.ExpectMsgAsync<RouteEnvelope>()).Envelope;
+            Assert.Equal(_alice.Id, again.Destination);
+            Assert.Equal(EnvelopeBodyType.DeliveryReceipt, again.BodyType);
+        }
+
+        bob.Tell(new ReachabilityChanged(reachable));
+        await router.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Recent_receipts_are_resent_only_within_their_window_grouped_by_origin()
+    {
+        var receipts = new RecentReceipts();
+        var t0 = DateTimeOffset.UnixEpoch;
+        receipts.Sent(_alice.Id, new EnvelopeId(1), t0);
+        receipts.Sent(_alice.Id, new EnvelopeId(2), t0);
+        receipts.Sent(_bob.Id, new EnvelopeId(3), t0 + RecentReceipts.Window);
+
+        var due = receipts.TakeDue(t0 + TimeSpan.FromSeconds(1));
+        Assert.Equal([new EnvelopeId(1), new EnvelopeId(2)], due.Single(d => d.Origin == _alice.Id).Ids);
+
+        var later = receipts.TakeDue(t0 + RecentReceipts.Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(_bob.Id, Assert.Single(later).Origin);
     }
 
     public void Dispose()
