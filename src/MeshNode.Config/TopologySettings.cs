@@ -18,6 +18,21 @@ public sealed record TopologySettings
     /// <summary>Time between re-issues of this node's unchanged link-state record (1 s to a third of <see cref="MaxAge"/>).</summary>
     public required TimeSpan ReissueInterval { get; init; }
 
+    /// <summary>
+    /// The relative change of a link's smoothed RTT cost (0 to 100; 0.5 = half the advertised cost)
+    /// that makes this node issue a new link-state record at once; smaller changes wait for the re-issue.
+    /// </summary>
+    public double RttChangeThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// How long a change (new or lost link, RTT beyond the threshold) waits so that changes arriving
+    /// together go out in one record (0 to 10 s).
+    /// </summary>
+    public TimeSpan IssueDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The least time between two link-state records of this node (0 to a third of <see cref="MaxAge"/>): a flapping link costs at most one record per interval.</summary>
+    public TimeSpan MinIssueInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     internal static TopologySettings Read(SettingsReader r)
     {
         var minEdgeCost = r.Duration("mesh.topology.min-edge-cost", TimeSpan.FromMicroseconds(1));
@@ -33,6 +48,18 @@ public sealed record TopologySettings
             r.Fail("mesh.topology.reissue-interval", $"must be at most a third of mesh.topology.max-age ({maxAge.TotalSeconds} s), got {reissue.TotalSeconds} s");
         }
 
+        var issueDelay = r.Duration("mesh.topology.issue-delay", TimeSpan.Zero);
+        if (issueDelay > TimeSpan.FromSeconds(10))
+        {
+            r.Fail("mesh.topology.issue-delay", $"must be at most 10s, got {issueDelay.TotalSeconds} s");
+        }
+
+        var minIssueInterval = r.Duration("mesh.topology.min-issue-interval", TimeSpan.Zero);
+        if (minIssueInterval > maxAge / 3)
+        {
+            r.Fail("mesh.topology.min-issue-interval", $"must be at most a third of mesh.topology.max-age ({maxAge.TotalSeconds} s), got {minIssueInterval.TotalSeconds} s");
+        }
+
         return new TopologySettings
         {
             MaxNeighbours = r.Integer("mesh.topology.max-neighbours", 1, 4096),
@@ -40,6 +67,9 @@ public sealed record TopologySettings
             MaxAge = maxAge,
             MinEdgeCost = minEdgeCost,
             ReissueInterval = reissue,
+            RttChangeThreshold = r.Number("mesh.topology.rtt-change-threshold", 0, 100),
+            IssueDelay = issueDelay,
+            MinIssueInterval = minIssueInterval,
         };
     }
 }

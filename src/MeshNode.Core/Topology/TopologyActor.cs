@@ -12,24 +12,42 @@ namespace MeshNode.Core.Topology;
 
 /// <summary>
 /// The topology actor (/user/node/topology): issues this node's signed link-state (neighbours and
-/// RTTs) on every link change and periodically, applies other nodes' records to a
+/// RTTs) when its links really change and as a slow refresh, applies other nodes' records to a
 /// <see cref="LinkStateDatabase"/>, hands a new link every record it holds, tells the router the
 /// new graph and the chat actor who is reachable and which keys they signed, and publishes
 /// <see cref="TopologyChanged"/>.
 /// </summary>
+/// <remarks>
+/// <para>Traffic: every record crosses every link of the mesh, so records go out only for a new or
+/// lost neighbour, for an RTT whose route cost moved beyond <c>mesh.topology.rtt-change-threshold</c>
+/// (<see cref="NeighbourTable"/>), when another node holds a newer record of ours, and otherwise every
+/// <c>mesh.topology.reissue-interval</c>. A change waits <c>mesh.topology.issue-delay</c> so changes
+/// arriving together go out in one record, and two records are at least
+/// <c>mesh.topology.min-issue-interval</c> apart.</para>
+/// <para>Sealing: with a network passphrase, records are network-sealed (Fernet under the network
+/// key) like broadcast chat, so a relay without the passphrase forwards them unread; a record that
+/// arrives only link-protected on such a network is refused (no silent downgrade). Open networks
+/// send them link-protected.</para>
+/// </remarks>
 internal sealed class TopologyActor : ReceiveActor, IWithTimers
 {
     /// <summary>Longest time between expiry sweeps of the link-state database.</summary>
     private static readonly TimeSpan MaxTickInterval = TimeSpan.FromSeconds(5);
 
+    private const string IssueTimer = "issue";
+
     private readonly LinkContext _context;
     private readonly IActorRef _router;
     private readonly IActorRef _chat;
     private readonly LinkStateDatabase _database;
-    private readonly Dictionary<NodeId, TimeSpan> _neighbours = [];
+    private readonly NeighbourTable _neighbours;
     private readonly Dictionary<NodeKey, string> _names = [];
     private readonly Dictionary<NodeKey, VerifiedEnvelope> _latest = [];
+    private readonly Dictionary<NodeKey, IActorRef> _links = [];
+    private VerifiedEnvelope? _own;
     private DateTimeOffset _nextReissue;
+    private DateTimeOffset _lastIssue = DateTimeOffset.MinValue;
+    private bool _issueScheduled;
 
     public TopologyActor(LinkContext context, IActorRef router, IActorRef chat)
     {
@@ -50,35 +68,54 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
                 MaxAge = topology.MaxAge,
             },
             context.Time);
+        _neighbours = new NeighbourTable(topology.MinEdgeCost, topology.RttChangeThreshold);
         _names[self] = context.Settings.Node.Name;
 
         Receive<LinkAttached>(m =>
         {
-            _neighbours[m.Peer.Id] = _neighbours.GetValueOrDefault(m.Peer.Id, TimeSpan.FromMilliseconds(1));
             _names[m.Peer.Id.ToKey()] = m.Peer.Name;
+
+            // The new neighbour converges at once from our whole database, our own record included
+            // (it may be a reconnect that changes nothing here, and so issues nothing new).
             foreach (var envelope in _latest.Values)
             {
                 m.Link.Tell(new SendFrame(new EnvelopeFrame(envelope.Encoded)));
             }
 
-            Issue();
+            if (_own is not null)
+            {
+                m.Link.Tell(new SendFrame(new EnvelopeFrame(_own.Encoded)));
+            }
+
+            _links[m.Peer.Id.ToKey()] = m.Link;
+            if (_neighbours.Attach(m.Peer.Id.ToKey()))
+            {
+                ScheduleIssue();
+            }
         });
         Receive<LinkDetached>(m =>
         {
-            if (_neighbours.Remove(m.Peer))
+            // A link replaced by a newer one to the same peer (both dialled at once) is no loss.
+            var peer = m.Peer.ToKey();
+            if (_links.TryGetValue(peer, out var link) && link.Equals(m.Link) && _links.Remove(peer) && _neighbours.Detach(peer))
             {
-                Issue();
+                ScheduleIssue();
             }
         });
         Receive<LinkRttMeasured>(m =>
         {
-            if (_neighbours.ContainsKey(m.Peer))
+            if (_neighbours.Measure(m.Peer.ToKey(), m.Rtt))
             {
-                _neighbours[m.Peer] = m.Rtt;
+                ScheduleIssue();
             }
         });
         Receive<DeliverEnvelope>(m => OnLinkState(m.Envelope));
         Receive<Tick>(_ => OnTick());
+        Receive<IssueNow>(_ =>
+        {
+            _issueScheduled = false;
+            Issue();
+        });
         Receive<GetTopology>(_ => Sender?.Tell(View()));
         Receive<GetPath>(m => Sender?.Tell(Path(m.Destination)));
     }
@@ -88,9 +125,12 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         var reissue = _context.Settings.Topology.ReissueInterval;
-        _nextReissue = _context.Now + reissue;
         Timers.StartPeriodicTimer("tick", Tick.Instance, reissue < MaxTickInterval ? reissue : MaxTickInterval);
+
+        // The first record (no links yet) reaches nobody; it only seeds the database, so it does
+        // not hold back the record of the first link.
         Issue();
+        _lastIssue = DateTimeOffset.MinValue;
     }
 
     private void OnTick()
@@ -98,7 +138,6 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         var changed = _database.Expire();
         if (_context.Now >= _nextReissue)
         {
-            _nextReissue = _context.Now + _context.Settings.Topology.ReissueInterval;
             Issue();
         }
         else if (changed)
@@ -107,11 +146,40 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>Issues a record after the issue delay, or when the minimum interval since the last one has passed.</summary>
+    private void ScheduleIssue()
+    {
+        if (_issueScheduled)
+        {
+            return;
+        }
+
+        var topology = _context.Settings.Topology;
+        var delay = topology.IssueDelay;
+        if (_lastIssue != DateTimeOffset.MinValue)
+        {
+            var held = _lastIssue + topology.MinIssueInterval - _context.Now;
+            delay = held > delay ? held : delay;
+        }
+
+        _issueScheduled = true;
+        if (delay <= TimeSpan.Zero)
+        {
+            Self.Tell(IssueNow.Instance);
+            return;
+        }
+
+        Timers.StartSingleTimer(IssueTimer, IssueNow.Instance, delay);
+    }
+
     private void Issue()
     {
-        var neighbours = _neighbours
-            .Select(n => new LinkStateNeighbour(n.Key.ToKey(), Math.Max(1, (long)n.Value.TotalMicroseconds)))
-            .ToArray();
+        Timers.Cancel(IssueTimer);
+        _issueScheduled = false;
+        var now = _context.Now;
+        _lastIssue = now;
+        _nextReissue = now + _context.Settings.Topology.ReissueInterval;
+        var neighbours = _neighbours.Advertise();
         var update = _database.IssueOwn(neighbours);
         var record = update.OwnRecord!;
         var body = new LinkStateBody(
@@ -121,7 +189,8 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
             record.IssuedAt.ToUnixTimeMilliseconds(),
             _context.Identity.SealingPublicKey,
             NodeNames.Truncate(_context.Settings.Node.Name));
-        _router.Tell(new RouteEnvelope(OutboundEnvelopes.Create(_context, null, body, EnvelopeProtection.Link)));
+        _own = OutboundEnvelopes.Create(_context, null, body, OutboundEnvelopes.SharedProtection(_context));
+        _router.Tell(new RouteEnvelope(_own));
         if (update.GraphChanged)
         {
             Publish(update.Graph);
@@ -130,6 +199,14 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
 
     private void OnLinkState(VerifiedEnvelope envelope)
     {
+        if (_context.Fernet is not null && envelope.Protection != EnvelopeProtection.Network)
+        {
+            // A passphrase network seals every record; a weaker one is a downgrade, never a fallback.
+            _context.Counters.RejectedEnvelope();
+            LinkContext.Publish(Context, new NodeWarning(_context.Now, $"dropped link-state from {envelope.Origin.Short}: protected by {envelope.Protection}, not the network key"));
+            return;
+        }
+
         LinkStateBody body;
         try
         {
@@ -164,7 +241,8 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
                 _chat.Tell(new PeerLearned(envelope.Origin, body.Name, envelope.OriginPublicKey, body.SealingKey));
                 break;
             case LinkStateOutcome.OwnRecordSuperseded:
-                Issue();
+                // An earlier run of this node: our next record must outrank it soon.
+                ScheduleIssue();
                 return;
             default:
                 break;
@@ -225,5 +303,10 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     private sealed record Tick
     {
         public static readonly Tick Instance = new();
+    }
+
+    private sealed record IssueNow
+    {
+        public static readonly IssueNow Instance = new();
     }
 }
