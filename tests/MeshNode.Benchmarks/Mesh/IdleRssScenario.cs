@@ -1,14 +1,23 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MeshNode.Config;
+using MeshNode.Core.Node;
+using MeshNode.Core.Store;
+using MeshNode.Core.Transport;
+using MeshNode.Protocol.Crypto;
+using MeshNode.Protocol.Identity;
 using static MeshNode.Benchmarks.Mesh.ResultTable;
 
 namespace MeshNode.Benchmarks.Mesh;
 
 /// <summary>
-/// Idle RSS of one headless node (the real program as a child process) beside a bare .NET process
-/// holding two sockets (this harness's own assembly in <c>mesh bare</c> mode, which loads neither
-/// the node nor BenchmarkDotNet).
+/// Idle RSS of one headless node (the real program as a child process) beside two baselines run
+/// in the same run: the node library alone in a bare process (<c>mesh bare-node</c>: the same node
+/// without the command line and host around it) and a bare .NET process holding two sockets
+/// (<c>mesh bare</c>). Both baselines are this harness's own assembly, which loads neither
+/// BenchmarkDotNet nor anything else it does not call. Each row breaks RSS down by kind.
 /// </summary>
 internal static class IdleRssScenario
 {
@@ -24,14 +33,17 @@ internal static class IdleRssScenario
             return;
         }
 
+        var self = typeof(IdleRssScenario).Assembly.Location;
         var node = await MeasureAsync(meshnode, ["run", "--headless", "--ephemeral", "--no-discovery", "--port", "0"], "node_started");
-        var bare = await MeasureAsync(typeof(IdleRssScenario).Assembly.Location, ["mesh", "bare"], Ready);
+        var library = await MeasureAsync(self, ["mesh", "bare-node"], Ready);
+        var bare = await MeasureAsync(self, ["mesh", "bare"], Ready);
         Print(
-            "Idle RSS of one headless node (child process, RSS polled once a second until two readings agree within 1%)",
-            ["Process", "VmRSS MiB", "target", "verdict"],
+            "Idle RSS of one headless node (child processes, RSS sampled once a second until two readings agree within 1%), MiB",
+            ["Process", "VmRSS", "assemblies", "native libs", "JIT + type data", "heaps + stacks", "threads", "target", "verdict"],
             [
-                ["meshnode run --headless --ephemeral --no-discovery --port 0", F(node / 1048576.0, 1), "< 40 MiB", Met(node < 40 * 1048576L)],
-                ["Baseline: bare .NET process with a TCP listener and a UDP socket", F(bare / 1048576.0, 1), "", ""],
+                Row("meshnode run --headless --ephemeral --no-discovery --port 0", node, "< 40 MiB", Met(node.Rss < 40 * 1048576L)),
+                Row($"Node library alone: MeshNodeHost.StartAsync, same settings, no CLI host{library.Note}", library, "", ""),
+                Row("Baseline: bare .NET process with a TCP listener and a UDP socket", bare, "", ""),
             ]);
     }
 
@@ -48,7 +60,40 @@ internal static class IdleRssScenario
         return 0;
     }
 
-    private static async Task<long> MeasureAsync(string dll, string[] args, string readyMarker)
+    /// <summary>
+    /// The node library alone: the built-in defaults, an ephemeral store, TCP on loopback port 0,
+    /// no discovery; reports the GC heap after start-up on its ready line, then idles until stdin closes.
+    /// </summary>
+    public static async Task<int> RunBareNodeAsync()
+    {
+        using var identity = NodeIdentity.Generate(SystemRandomSource.Instance);
+        await using var store = await SqliteMeshStore.OpenEphemeralAsync();
+        await using var node = await MeshNodeHost.StartAsync(new NodeStartOptions
+        {
+            Settings = MeshSettings.Defaults,
+            Identity = identity,
+            Store = store,
+            Transport = new TcpTransport(),
+            ListenEndpoint = new TransportEndpoint("127.0.0.1", 0),
+            DiscoveryEnabled = false,
+        });
+        GC.Collect();
+        var info = GC.GetGCMemoryInfo();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Ready} gc_heap={info.HeapSizeBytes} gc_committed={info.TotalCommittedBytes}"));
+        await Console.In.ReadToEndAsync();
+        await node.StopAsync();
+        return 0;
+    }
+
+    private static string[] Row(string name, Measured m, string target, string verdict) =>
+    [
+        name, Mib(m.Rss), Mib(m.Kinds.Assemblies), Mib(m.Kinds.NativeLibraries), Mib(m.Kinds.RuntimeCode), Mib(m.Kinds.Other),
+        m.Threads.ToString(CultureInfo.InvariantCulture), target, verdict,
+    ];
+
+    private static string Mib(long bytes) => F(bytes / 1048576.0, 1);
+
+    private static async Task<Measured> MeasureAsync(string dll, string[] args, string readyMarker)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
@@ -62,21 +107,25 @@ internal static class IdleRssScenario
         {
             _ = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains(readyMarker, StringComparison.Ordinal))
+            string? ready;
+            while ((ready = await process.StandardOutput.ReadLineAsync(timeout.Token)) is { } line && !line.Contains(readyMarker, StringComparison.Ordinal))
             {
             }
 
             _ = process.StandardOutput.ReadToEndAsync();
             long previous = 0;
-            long current = ProcessMemory.RssBytes(process.Id);
-            for (var i = 0; i < 15 && Math.Abs(current - previous) > current / 100; i++)
+            var current = ProcessMemory.RssBytes(process.Id);
+            await MeasurementWindow.SampleAsync(TimeSpan.FromSeconds(1), 15, () =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(1));
                 previous = current;
                 current = ProcessMemory.RssBytes(process.Id);
-            }
-
-            return current;
+                return Math.Abs(current - previous) <= current / 100;
+            });
+            var gc = ready?.Split(' ').Where(p => p.StartsWith("gc_", StringComparison.Ordinal)).ToArray() ?? [];
+            var note = gc.Length == 2
+                ? string.Create(CultureInfo.InvariantCulture, $" (GC heap {F(long.Parse(gc[0].Split('=')[1], CultureInfo.InvariantCulture) / 1048576.0, 1)} MiB, committed {F(long.Parse(gc[1].Split('=')[1], CultureInfo.InvariantCulture) / 1048576.0, 1)})")
+                : string.Empty;
+            return new Measured(current, ProcessMemory.Kinds(process.Id), ProcessMemory.StatusKib(process.Id, "Threads:"), note);
         }
         finally
         {
@@ -84,4 +133,6 @@ internal static class IdleRssScenario
             await process.WaitForExitAsync();
         }
     }
+
+    private sealed record Measured(long Rss, ProcessMemory.Breakdown Kinds, long Threads, string Note);
 }

@@ -12,14 +12,11 @@ internal static class LatencyScenario
     private const int Samples = 300;
     private const int BaselineBytes = 300;
 
-    /// <summary>The default mesh.router.hop-limit (8) stops a 10-node line one hop short of its far end, so the line runs with 9.</summary>
-    private const int HopLimit = Nodes - 1;
-
     public static async Task RunAsync()
     {
         await using var cluster = new ScenarioCluster(inMemory: false);
         var started = Stopwatch.StartNew();
-        await cluster.StartGraphAsync(Nodes, ScenarioCluster.Line(Nodes), s => s with { Router = s.Router with { HopLimit = HopLimit } });
+        await cluster.StartGraphAsync(Nodes, ScenarioCluster.Line(Nodes));
         await cluster.WaitConvergedAsync();
         var converged = started.Elapsed;
 
@@ -51,7 +48,7 @@ internal static class LatencyScenario
                 ["MeshNode SendToAllAsync -> ChatReceived at the far end", F(median, 3), F(Quantile(mesh, 0.99), 3), F(mesh[^1], 3), "median < 5 ms", Met(median < 5)],
                 [$"Baseline: raw TCP relays copying {BaselineBytes} bytes hop by hop", F(Quantile(raw, 0.5), 3), F(Quantile(raw, 0.99), 3), F(raw[^1], 3), "", ""],
             ]);
-        Console.WriteLine($"Hops reported by the last message: {last?.Hops}; line start to full topology convergence (static peers): {F(converged.TotalSeconds)} s; mesh.router.hop-limit = {HopLimit} (the default 8 cannot span this line).");
+        Console.WriteLine($"Hops reported by the last message: {last?.Hops}; line start to full topology convergence (static peers): {F(converged.TotalSeconds)} s; mesh.router.hop-limit = {ScenarioCluster.BaseSettings.Settings.Router.HopLimit}.");
     }
 
     private static async Task<List<double>> MeasureRawAsync()

@@ -26,7 +26,8 @@ internal static class MemoryScenario
         }
 
         var converged = clock.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // A deliberate settle window (idle traffic after convergence), not a wait for an event.
+        await MeasurementWindow.ElapseAsync(TimeSpan.FromSeconds(3));
         var (heapAfter, rssAfter) = Measure();
         Print(
             $"Memory per node, {Nodes} nodes in one process (in-memory transport, random {Degree}-regular graph, ephemeral SQLite stores)",

@@ -12,6 +12,7 @@ internal static class MeshScenarios
         ("latency", LatencyScenario.RunAsync),
         ("throughput", ThroughputScenario.RunAsync),
         ("duplicates", DuplicatesScenario.RunAsync),
+        ("idle-traffic", IdleTrafficScenario.RunAsync),
         ("convergence", ConvergenceScenario.RunAsync),
         ("memory", MemoryScenario.RunAsync),
     ];
@@ -22,6 +23,11 @@ internal static class MeshScenarios
         if (wanted == "bare")
         {
             return IdleRssScenario.RunBare();
+        }
+
+        if (wanted == "bare-node")
+        {
+            return await IdleRssScenario.RunBareNodeAsync();
         }
 
         var chosen = All.Where(s => wanted == "all" || s.Name == wanted).ToArray();

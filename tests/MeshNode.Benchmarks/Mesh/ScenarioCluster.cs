@@ -16,11 +16,15 @@ internal sealed class ScenarioCluster : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly InMemoryNetwork? _memory;
+    private readonly bool _countTraffic;
     private readonly List<ScenarioNode> _nodes = [];
 
-    public ScenarioCluster(bool inMemory)
+    /// <param name="inMemory">Over one <see cref="InMemoryNetwork"/> instead of loopback TCP.</param>
+    /// <param name="countTraffic">Wrap every node's transport in a <see cref="CountingTransport"/> (<see cref="ScenarioNode.Traffic"/>).</param>
+    public ScenarioCluster(bool inMemory, bool countTraffic = false)
     {
         _memory = inMemory ? new InMemoryNetwork(seed: 42) : null;
+        _countTraffic = countTraffic;
     }
 
     public IReadOnlyList<ScenarioNode> Nodes => _nodes;
@@ -42,6 +46,12 @@ internal sealed class ScenarioCluster : IAsyncDisposable
         var settings = BaseSettings.Settings with { Node = BaseSettings.Settings.Node with { Name = name } };
         settings = configure?.Invoke(settings) ?? settings;
         ITransport transport = _memory is null ? new TcpTransport() : _memory.CreateTransport(name);
+        var traffic = new TrafficCounter();
+        if (_countTraffic)
+        {
+            transport = new CountingTransport(transport, traffic);
+        }
+
         var node = await MeshNodeHost.StartAsync(new NodeStartOptions
         {
             Settings = settings,
@@ -53,7 +63,7 @@ internal sealed class ScenarioCluster : IAsyncDisposable
             DiscoveryEnabled = discovery,
             DiscoveryLoopbackOnly = true,
         });
-        var running = new ScenarioNode(name, node, identity, store);
+        var running = new ScenarioNode(name, node, identity, store, traffic);
         _nodes.Add(running);
         return running;
     }

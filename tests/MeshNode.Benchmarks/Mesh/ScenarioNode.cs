@@ -16,11 +16,13 @@ internal sealed class ScenarioNode : IAsyncDisposable
     private long _chats;
     private long _linksUp;
     private long _linksDown;
+    private long _topologyChanges;
     private bool _stopped;
 
-    public ScenarioNode(string name, IMeshNode node, NodeIdentity identity, IMeshStore store)
+    public ScenarioNode(string name, IMeshNode node, NodeIdentity identity, IMeshStore store, TrafficCounter traffic)
     {
         Name = name;
+        Traffic = traffic;
         Node = node;
         _identity = identity;
         _store = store;
@@ -28,6 +30,18 @@ internal sealed class ScenarioNode : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>Frames this node wrote (zero unless the cluster counts traffic).</summary>
+    public TrafficCounter Traffic { get; }
+
+    /// <summary>Link-ups seen so far.</summary>
+    public long LinksUp => Interlocked.Read(ref _linksUp);
+
+    /// <summary>Link-downs seen so far.</summary>
+    public long LinksDown => Interlocked.Read(ref _linksDown);
+
+    /// <summary>Topology changes seen so far.</summary>
+    public long TopologyChanges => Interlocked.Read(ref _topologyChanges);
 
     public IMeshNode Node { get; }
 
@@ -116,6 +130,7 @@ internal sealed class ScenarioNode : IAsyncDisposable
                 if (e is TopologyChanged t)
                 {
                     _topology = t.Topology;
+                    Interlocked.Increment(ref _topologyChanges);
                 }
 
                 for (var i = _waiters.Count - 1; i >= 0; i--)

@@ -34,30 +34,44 @@ internal static class ThroughputScenario
             rateLimit is { } limit ? s => s with { Router = s.Router with { PerLinkRateLimit = limit } } : null);
         await cluster.WaitConvergedAsync();
         var (a, relay, b) = (cluster[0], cluster[1], cluster[2]);
-        var before = b.Chats;
         var limitedBefore = relay.Counters.RateLimited + b.Counters.RateLimited;
         var text = new string('x', TextBytes);
         var clock = Stopwatch.StartNew();
+        long delivered = 0;
+        long lastProgressTicks = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        b.OnChat = _ =>
+        {
+            Interlocked.Exchange(ref lastProgressTicks, clock.Elapsed.Ticks);
+            if (Interlocked.Increment(ref delivered) == Messages)
+            {
+                all.TrySetResult();
+            }
+        };
         for (var i = 0; i < Messages; i++)
         {
             await a.Node.SendToAllAsync(text);
         }
 
-        // Poll until every message arrived or nothing arrived for 3 s (then some were dropped).
-        var last = b.Chats;
-        var lastProgress = clock.Elapsed;
-        while (b.Chats - before < Messages && clock.Elapsed - lastProgress < TimeSpan.FromSeconds(3))
+        // Every message arrived, or nothing arrived for 3 s (the rate limit dropped the rest): a
+        // timer armed for the rest of the quiet time after the latest delivery, re-armed on progress.
+        var quiet = TimeSpan.FromSeconds(3);
+        Interlocked.CompareExchange(ref lastProgressTicks, clock.Elapsed.Ticks, 0);
+        while (!all.Task.IsCompleted)
         {
-            await Task.Delay(10);
-            if (b.Chats != last)
+            var left = quiet - (clock.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref lastProgressTicks)));
+            if (left <= TimeSpan.Zero)
             {
-                last = b.Chats;
-                lastProgress = clock.Elapsed;
+                break;
             }
+
+            await Task.WhenAny(all.Task, MeasurementWindow.ElapseAsync(left));
         }
 
-        var delivered = b.Chats - before;
-        return (delivered / lastProgress.TotalSeconds, delivered, relay.Counters.RateLimited + b.Counters.RateLimited - limitedBefore);
+        b.OnChat = null;
+        var lastProgress = TimeSpan.FromTicks(Interlocked.Read(ref lastProgressTicks));
+        var count = Interlocked.Read(ref delivered);
+        return (count / lastProgress.TotalSeconds, count, relay.Counters.RateLimited + b.Counters.RateLimited - limitedBefore);
     }
 
     private static async Task<double> MeasureRawAsync()
