@@ -64,7 +64,13 @@ internal static class KeyMap
         {
             Pane.Peers => Peers(model, key),
             Pane.Chat => Scrolling(model, key, chat.Active.Scroll, chat.Active.ScrollToTop, chat.Active.ScrollToBottom, up: 1),
-            Pane.Topology => Scrolling(model, key, model.CurrentNode.Topology.ScrollBy, () => model.CurrentNode.Topology.ScrollBy(-int.MaxValue / 2), () => model.CurrentNode.Topology.ScrollBy(int.MaxValue / 2), up: -1),
+            Pane.Topology => Scrolling(
+                model,
+                key,
+                rows => model.CurrentNode.Topology.ScrollBy(rows, model.PaneRows.Topology),
+                () => model.CurrentNode.Topology.ScrollTo(0, model.PaneRows.Topology),
+                () => model.CurrentNode.Topology.ScrollTo(int.MaxValue, model.PaneRows.Topology),
+                up: -1),
             _ => Input(model, key),
         };
     }

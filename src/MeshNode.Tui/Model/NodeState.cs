@@ -53,9 +53,6 @@ internal sealed class NodeState
     /// <summary>The chat tabs.</summary>
     public ChatBook Chat { get; }
 
-    /// <summary>The newest warning or error, shown on the status line until it ends.</summary>
-    public (NoticeKind Kind, string Text, DateTimeOffset Until)? Alert { get; set; }
-
     /// <summary>Takes the node's own announcement.</summary>
     public void Started(NodeStarted e)
     {
@@ -97,6 +94,11 @@ internal sealed class NodeState
     public void Link(string nodeId, string name, bool up)
     {
         var id = TextSanitizer.Line(nodeId, 128);
+        if (id.Length == 0 || id == NodeId)
+        {
+            return;
+        }
+
         var clean = TextSanitizer.Name(name, PeerEntry.ShortId(id));
         if (up ? _linked.Add(id) : _linked.Remove(id))
         {
@@ -113,6 +115,11 @@ internal sealed class NodeState
     public void Discovered(PeerDiscovered e)
     {
         var id = TextSanitizer.Line(e.NodeId, 128);
+        if (id.Length == 0 || id == NodeId)
+        {
+            return;
+        }
+
         var name = TextSanitizer.Name(e.Name, PeerEntry.ShortId(id));
         Peers.Upsert(id, old => old is null
             ? new PeerEntry(id, name, string.Empty, null, null, false, false, PeerTrust.Unknown)

@@ -133,10 +133,13 @@ internal sealed class TopologyState
         return rows;
     }
 
-    /// <summary>Scrolls by <paramref name="rows"/> (positive = down); true when the view moved.</summary>
-    public bool ScrollBy(int rows)
+    /// <summary>Scrolls by <paramref name="rows"/> (positive = down) in a pane showing <paramref name="visible"/> rows; true when the view moved.</summary>
+    public bool ScrollBy(int rows, int visible) => ScrollTo((int)Math.Clamp((long)Scroll + rows, 0, int.MaxValue), visible);
+
+    /// <summary>Makes <paramref name="row"/> the top row, clamped so the last page stays full; true when the view moved.</summary>
+    public bool ScrollTo(int row, int visible)
     {
-        var next = Math.Clamp(Scroll + rows, 0, Math.Max(0, Rows.Count - 1));
+        var next = Math.Clamp(row, 0, Math.Max(0, Rows.Count - Math.Max(1, visible)));
         if (next == Scroll)
         {
             return false;

@@ -60,6 +60,24 @@ internal static class ChatPane
         {
             window.RemoveRange(0, window.Count - textRows);
         }
+        else if (window.Count < textRows && offset > 0)
+        {
+            // Scrolled to the top: fill the page from the oldest line down rather than leave it blank.
+            window.Clear();
+            var last = -1;
+            for (var i = 0; i < tab.Lines.Count && window.Count < textRows; i++)
+            {
+                window.AddRange(Format(tab.Lines[i], node, zone, width));
+                last = i;
+            }
+
+            if (window.Count > textRows)
+            {
+                window.RemoveRange(textRows, window.Count - textRows);
+            }
+
+            offset = tab.Lines.Count - 1 - last;
+        }
 
         for (var i = window.Count; i < textRows; i++)
         {

@@ -222,6 +222,7 @@ public sealed class KeyMapTests
     public void Up_and_Down_scroll_the_topology_when_it_has_focus()
     {
         _model.ApplyTopology(0, Line(6));
+        _model.NoteLayout(chatRows: 10, peerRows: 5, topologyRows: 3);
         Press(ConsoleKey.Tab, shift: true);
 
         Press(ConsoleKey.DownArrow);
@@ -229,7 +230,7 @@ public sealed class KeyMapTests
         Press(ConsoleKey.UpArrow);
         Assert.Equal(1, _model.CurrentNode.Topology.Scroll);
         Press(ConsoleKey.End);
-        Assert.Equal(5, _model.CurrentNode.Topology.Scroll);
+        Assert.Equal(3, _model.CurrentNode.Topology.Scroll);
         Press(ConsoleKey.Home);
         Assert.Equal(0, _model.CurrentNode.Topology.Scroll);
         Assert.Equal(string.Empty, _model.Input.Text);

@@ -36,6 +36,18 @@ public sealed class TuiModelTests
     }
 
     [Fact]
+    public void A_node_never_lists_itself_as_a_peer()
+    {
+        var model = NewModel(_time);
+
+        model.Apply(0, new PeerDiscovered(Start, Id(0), "alice", "10.0.0.1:1", "announce"));
+        model.Apply(0, new LinkUp(Start, Id(0), "alice", "10.0.0.1:1", false));
+
+        Assert.Empty(model.CurrentNode.Peers.Peers);
+        Assert.Equal(0, model.CurrentNode.Links);
+    }
+
+    [Fact]
     public void LinkUp_and_LinkDown_track_the_peer_and_the_link_count()
     {
         var model = NewModel(_time);

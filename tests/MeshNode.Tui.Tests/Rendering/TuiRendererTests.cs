@@ -89,6 +89,25 @@ public sealed class TuiRendererTests
     }
 
     [Fact]
+    public void Scrolled_to_the_oldest_line_the_page_is_full_from_the_top()
+    {
+        var model = NewModel(new ManualTimeProvider(Start));
+        for (var i = 0; i < 30; i++)
+        {
+            model.Apply(0, Chat($"m{i}", 1, $"message number {i}", at: Start.AddSeconds(i)));
+        }
+
+        model.HandleKey(Key(ConsoleKey.Tab));
+        model.HandleKey(Key(ConsoleKey.Tab));
+        model.HandleKey(Key(ConsoleKey.Home));
+        var rows = Frame(model, 80, 24).Split('\n');
+
+        Assert.Contains("message number 0", rows[2], StringComparison.Ordinal);
+        Assert.Contains("message number 19", rows[21], StringComparison.Ordinal);
+        Assert.Contains("10 more below", rows[22], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_renderer_tells_the_model_the_chat_page_size()
     {
         var model = Scenarios.FiveNodeLine();
