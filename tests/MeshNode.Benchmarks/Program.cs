@@ -7,7 +7,8 @@ namespace MeshNode.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/MeshNode.Benchmarks -- --filter '*'</c>.
 /// Each benchmark class carries its baseline in the same run, so results read as ratios.
-/// <c>-- mesh &lt;scenario&gt;|all</c> runs the node scenario harness instead (see docs/benchmarks.md).
+/// <c>-- mesh &lt;scenario&gt;|all</c> runs the node scenario harness instead, <c>-- tui-idle</c> the
+/// terminal UI's idle CPU scenario (see docs/benchmarks.md).
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "mesh")
         {
             return MeshScenarios.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "tui-idle")
+        {
+            return Tui.TuiIdleScenario.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         RunBenchmarks(args);

@@ -5,13 +5,16 @@ using MeshNode.Cli.Lab;
 using MeshNode.Cli.Runtime;
 using MeshNode.Config;
 using MeshNode.Core.Transport;
+using MeshNode.Tui.App;
+using MeshNode.Tui.Terminal;
 
 namespace MeshNode.Cli.Commands;
 
 /// <summary>
 /// <c>meshnode lab</c>: N nodes in this process on loopback TCP, named node-0 to node-N-1, linked
 /// as the topology says (each edge one static peer, dialled by the higher-numbered node), with
-/// ephemeral identities and stores and discovery off. Commands go to node 0 until <c>/as N</c>.
+/// ephemeral identities and stores and discovery off. The terminal UI (or headless mode, as for
+/// <c>run</c>) speaks for node 0 until <c>/as N</c>.
 /// </summary>
 internal static class LabCommand
 {
@@ -25,7 +28,7 @@ internal static class LabCommand
         var seed = new Option<int>("--seed") { Description = "Seed for random topologies.", DefaultValueFactory = _ => 1 };
         var config = CommonOptions.Config();
         var logFile = new Option<string?>("--log-file") { Description = "Append a lifecycle log here (never message text).", HelpName = "FILE" };
-        var headless = new Option<bool>("--headless") { Description = "JSON events on stdout (with a node field) and slash commands on stdin." };
+        var headless = new Option<bool>("--headless") { Description = "JSON events on stdout (with a node field) and slash commands on stdin, no terminal UI." };
         var command = new Command("lab", "Run a whole mesh of N nodes in this process on loopback, linked as a topology.")
         {
             nodes, topology, seed, config, logFile, headless,
@@ -39,17 +42,19 @@ internal static class LabCommand
             var cli = new CliConfiguration();
             cli.AddRaw(parse.UnmatchedTokens);
             var settings = ConfigurationErrors.Guard(() => MeshSettings.From(cli.Build(parse.GetValue(config), console.Environment)));
-            if (!parse.GetValue(headless))
+            var (terminal, note) = FrontEndChoice.Decide(parse.GetValue(headless), console);
+            using var owns = terminal as IDisposable;
+            if (note is not null)
             {
-                await console.Error.WriteLineAsync("meshnode: the terminal UI is not available yet; running headless (JSON events with a node field on stdout, slash commands for node 0 on stdin, /as N to switch)").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(note).ConfigureAwait(false);
             }
 
-            return await RunLabAsync(settings, count, edges, console, parse.GetValue(logFile), cancellationToken).ConfigureAwait(false);
+            return await RunLabAsync(settings, count, edges, console, terminal, parse.GetValue(logFile), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunLabAsync(MeshSettings settings, int count, IReadOnlyList<(int A, int B)> edges, CliConsole console, string? logFile, CancellationToken cancellationToken)
+    private static async Task<int> RunLabAsync(MeshSettings settings, int count, IReadOnlyList<(int A, int B)> edges, CliConsole console, ITerminal? terminal, string? logFile, CancellationToken cancellationToken)
     {
         var started = new List<OwnedNode>();
         Exception? failure;
@@ -68,8 +73,9 @@ internal static class LabCommand
                 started.Add(await NodeLauncher.StartLabNodeAsync(nodeSettings, peers, cancellationToken).ConfigureAwait(false));
             }
 
-            var writer = new HeadlessEventWriter(console.Out, TimeProvider.System);
-            var frontEnd = new HeadlessFrontEnd(console.In, writer, lab: true);
+            INodeFrontEnd frontEnd = terminal is null
+                ? new HeadlessFrontEnd(console.In, new HeadlessEventWriter(console.Out, TimeProvider.System), lab: true)
+                : new TuiFrontEnd(TuiOptions.From(settings.Ui, terminal, lab: true));
             failure = await NodeHostRunner.RunAsync(frontEnd, started.Select(n => n.Node).ToList(), logFile, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -3,13 +3,15 @@ using MeshNode.Cli.Headless;
 using MeshNode.Cli.Hosting;
 using MeshNode.Cli.Runtime;
 using MeshNode.Config;
+using MeshNode.Tui.App;
 
 namespace MeshNode.Cli.Commands;
 
 /// <summary>
-/// <c>meshnode run</c>: starts one node and drives it with a front end (headless JSON lines until
-/// the terminal UI exists). Flags become configuration overrides, so <c>meshnode config</c> with the
-/// same flags shows what they set.
+/// <c>meshnode run</c>: starts one node and drives it with the terminal UI when standard input and
+/// output are a terminal, else (or with <c>--headless</c>) with headless JSON lines. Flags become
+/// configuration overrides, so <c>meshnode config</c> with the same flags shows what they set. A
+/// first start in a terminal without any name asks for one and saves it in the profile folder.
 /// </summary>
 internal static class RunCommand
 {
@@ -19,7 +21,7 @@ internal static class RunCommand
     public static Command Create(CliConsole console)
     {
         var options = new RunOptions();
-        var command = new Command("run", "Run a mesh node. Events go to stdout as JSON lines; slash commands are read from stdin.");
+        var command = new Command("run", "Run a mesh node: the terminal UI in a terminal, else (or with --headless) JSON events on stdout and slash commands on stdin.");
         options.AddTo(command);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => RunAsync(parse, options, console, cancellationToken));
@@ -37,11 +39,36 @@ internal static class RunCommand
         }
 
         var cli = options.ToConfiguration(parse, console.Environment);
-        var settings = ConfigurationErrors.Guard(() => MeshSettings.From(cli.Build(parse.GetValue(options.Config), console.Environment)));
+        var root = ConfigurationErrors.Guard(() => cli.Build(parse.GetValue(options.Config), console.Environment));
+        var settings = ConfigurationErrors.Guard(() => MeshSettings.From(root));
         var ephemeral = parse.GetValue(options.Ephemeral) || settings.Store.Ephemeral;
-        if (!parse.GetValue(options.Headless))
+        var (terminal, note) = FrontEndChoice.Decide(parse.GetValue(options.Headless), console);
+        using var owns = terminal as IDisposable;
+        if (note is not null)
         {
-            await console.Error.WriteLineAsync("meshnode: the terminal UI is not available yet; running headless (JSON events on stdout, slash commands on stdin)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(note).ConfigureAwait(false);
+        }
+
+        // Empty in every layer: a name saved on an earlier first start, else ask (terminal only).
+        var firstStart = false;
+        if (string.IsNullOrWhiteSpace(root["mesh:node:name"]))
+        {
+            var saved = ephemeral ? null : DisplayNameFile.Read(settings.Node.ProfileDirectory);
+            if (saved is null && terminal is not null)
+            {
+                saved = await NamePrompt.AskAsync(console, cancellationToken).ConfigureAwait(false);
+                if (!ephemeral)
+                {
+                    DisplayNameFile.Write(settings.Node.ProfileDirectory, saved);
+                }
+
+                firstStart = true;
+            }
+
+            if (saved is not null)
+            {
+                settings = settings with { Node = settings.Node with { Name = saved } };
+            }
         }
 
         var passphrase = PassphraseSource.Read(parse.GetValue(options.PassphraseFile), settings.Security.PassphraseFile, console.Environment);
@@ -50,8 +77,24 @@ internal static class RunCommand
         Exception? failure;
         await using (owned.ConfigureAwait(false))
         {
-            var writer = new HeadlessEventWriter(console.Out, TimeProvider.System);
-            var frontEnd = new HeadlessFrontEnd(console.In, writer, lab: false);
+            INodeFrontEnd frontEnd;
+            if (terminal is null)
+            {
+                frontEnd = new HeadlessFrontEnd(console.In, new HeadlessEventWriter(console.Out, TimeProvider.System), lab: false);
+            }
+            else
+            {
+                if (firstStart)
+                {
+                    await NamePrompt.ShowFingerprintAsync(console, settings.Node.Name, owned.Node.Fingerprint, saved: !ephemeral, cancellationToken).ConfigureAwait(false);
+                }
+
+                frontEnd = new TuiFrontEnd(TuiOptions.From(settings.Ui, terminal, lab: false) with
+                {
+                    StartNotices = firstStart ? [$"Welcome, {settings.Node.Name}. Your fingerprint is {owned.Node.Fingerprint}. F1 or /help shows the keys and commands."] : [],
+                });
+            }
+
             failure = await NodeHostRunner.RunAsync(frontEnd, [owned.Node], parse.GetValue(options.LogFile), cancellationToken).ConfigureAwait(false);
         }
 

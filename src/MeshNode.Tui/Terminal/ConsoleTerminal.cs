@@ -118,27 +118,13 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         var size = Size;
-        var text = new StringBuilder(frame.Length + 256);
-        text.Append(AnsiSequences.SyncBegin);
-        if (size != _lastFrame)
-        {
-            // After a resize the old frame's cells may lie outside the new rows: clear them once.
-            text.Append(AnsiSequences.ResetStyle).Append(AnsiSequences.ClearScreen);
-            _lastFrame = size;
-        }
-
-        var rows = frame.EndsWith('\n') ? frame[..^1].Split('\n') : frame.Split('\n');
-        for (var row = 0; row < rows.Length && row < size.Height; row++)
-        {
-            text.Append(AnsiSequences.MoveToRow(row + 1)).Append(rows[row].TrimEnd('\r')).Append(AnsiSequences.ResetStyle);
-        }
-
-        text.Append(AnsiSequences.SyncEnd);
+        var text = FrameSequence.Compose(frame, size, clear: size != _lastFrame);
+        _lastFrame = size;
         lock (_gate)
         {
             if (_fullScreen)
             {
-                Write(text.ToString());
+                Write(text);
             }
         }
     }

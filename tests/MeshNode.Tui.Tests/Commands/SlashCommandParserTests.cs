@@ -137,4 +137,39 @@ public sealed class SlashCommandParserTests
         Assert.IsType<SlashCommand.SendAll>(SlashCommandParser.Parse(atLimit).Command);
         Assert.Contains("longer than", SlashCommandParser.Parse(overLimit).Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("hello mesh", "hello mesh")]
+    [InlineData("  padded  ", "padded")]
+    [InlineData("//slash at the start", "/slash at the start")]
+    public void Input_line_without_a_command_is_chat_for_the_active_tab(string line, string text)
+    {
+        var result = SlashCommandParser.ParseInput(line);
+
+        Assert.Equal(new SlashCommand.Say(text), result.Command);
+        Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public void Input_line_with_a_slash_uses_the_headless_grammar()
+    {
+        Assert.Equal(new SlashCommand.SpeakAs(2), SlashCommandParser.ParseInput("/as 2").Command);
+        Assert.Equal(new SlashCommand.SendDirect("bob", "hi"), SlashCommandParser.ParseInput("/msg bob hi").Command);
+        Assert.StartsWith("unknown command", SlashCommandParser.ParseInput("/nope").Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Blank_input_line_does_nothing(string line)
+    {
+        Assert.Equal(SlashParseResult.Nothing, SlashCommandParser.ParseInput(line));
+    }
+
+    [Fact]
+    public void Input_line_with_control_characters_or_over_the_limit_is_refused()
+    {
+        Assert.Contains("control characters", SlashCommandParser.ParseInput("esc\u001b[2Jclear").Error, StringComparison.Ordinal);
+        Assert.Contains("longer than", SlashCommandParser.ParseInput(new string('a', SlashCommandParser.MaxLineLength + 1)).Error, StringComparison.Ordinal);
+    }
 }

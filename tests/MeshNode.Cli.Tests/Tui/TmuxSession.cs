@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MeshNode.Cli.Tests.Tui;
+
+/// <summary>
+/// The built <c>meshnode</c> running in a detached tmux session of a fixed size, on a tmux server
+/// of its own (unique <c>-L</c> socket, no user configuration), killed on dispose. The screen is read
+/// with capture-pane; waits wake up when the pane writes output (pipe-pane into a watched file),
+/// never on a fixed sleep.
+/// </summary>
+internal sealed class TmuxSession : IAsyncDisposable
+{
+    private const string Session = "meshnode";
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly string _socket;
+    private readonly string _folder;
+    private readonly SemaphoreSlim _output = new(0);
+    private readonly FileSystemWatcher _watcher;
+    private readonly Process _exitWaiter;
+    private readonly int _serverPid;
+
+    private TmuxSession(string socket, string folder, FileSystemWatcher watcher, Process exitWaiter, int serverPid)
+    {
+        _socket = socket;
+        _folder = folder;
+        _watcher = watcher;
+        _exitWaiter = exitWaiter;
+        _serverPid = serverPid;
+        _watcher.Changed += (_, _) => _output.Release();
+        _watcher.Created += (_, _) => _output.Release();
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    /// <summary>The tmux executable on PATH, or null.</summary>
+    public static string? Executable { get; } = FindOnPath("tmux");
+
+    /// <summary>Starts <c>dotnet meshnode.dll ARGS</c> in a new session of <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public static async Task<TmuxSession> StartAsync(int width, int height, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var socket = "meshnode-test-" + Guid.NewGuid().ToString("N")[..12];
+        var folder = Directory.CreateTempSubdirectory("meshnode-tmux-").FullName;
+        var log = Path.Combine(folder, "pane.log");
+        File.WriteAllText(log, string.Empty);
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var program = string.Join(' ', new[] { dotnet, typeof(CliApplication).Assembly.Location }.Concat(args).Select(Quote));
+
+        // The pane records the exit code, then wakes the test's wait-for, then ends (and so does the session).
+        var command = $"{program}; echo $? > {Quote(Path.Combine(folder, "exit"))}; {Quote(Executable!)} -L {socket} wait-for -S exited";
+        var newSession = new List<string> { "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            newSession.Add("-e");
+            newSession.Add($"{key}={value}");
+        }
+
+        newSession.Add(command);
+        await RunAsync(newSession);
+        var watcher = new FileSystemWatcher(folder, "pane.log") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size };
+        await RunAsync(["-L", socket, "pipe-pane", "-t", Session, "-o", "cat >> " + Quote(log)]);
+        var pid = int.Parse((await RunAsync(["-L", socket, "display-message", "-p", "-t", Session, "#{pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var waiter = Start(["-L", socket, "wait-for", "exited"]);
+        return new TmuxSession(socket, folder, watcher, waiter, pid);
+    }
+
+    /// <summary>The screen as text, one line per row (trailing blanks trimmed by tmux).</summary>
+    /// <param name="escapes">Keep colour and attribute escapes (capture-pane -e).</param>
+    public Task<string> CaptureAsync(bool escapes = false) =>
+        RunAsync(escapes ? ["-L", _socket, "capture-pane", "-p", "-e", "-t", Session] : ["-L", _socket, "capture-pane", "-p", "-J", "-t", Session]);
+
+    /// <summary>Types text literally, then Enter.</summary>
+    public async Task TypeLineAsync(string text)
+    {
+        if (text.Length > 0)
+        {
+            await RunAsync(["-L", _socket, "send-keys", "-t", Session, "-l", text]);
+        }
+
+        await RunAsync(["-L", _socket, "send-keys", "-t", Session, "Enter"]);
+    }
+
+    /// <summary>Re-reads the screen each time the pane writes, until <paramref name="predicate"/> holds or the timeout passes.</summary>
+    public async Task<string> WaitForScreenAsync(Func<string, bool> predicate, TimeSpan timeout, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var screen = await CaptureAsync();
+            if (predicate(screen))
+            {
+                return screen;
+            }
+
+            var left = timeout - deadline.Elapsed;
+            if (left <= TimeSpan.Zero || !await _output.WaitAsync(left))
+            {
+                throw new TimeoutException($"the screen did not show {what} within {timeout.TotalSeconds} s; it shows:\n{await CaptureAsync()}");
+            }
+        }
+    }
+
+    /// <summary>Waits for the program to exit and the session (and its tmux server) to end; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _exitWaiter.WaitForExitAsync(cancel.Token);
+        var code = int.Parse((await File.ReadAllTextAsync(Path.Combine(_folder, "exit"), cancel.Token)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            using var server = Process.GetProcessById(_serverPid);
+            await server.WaitForExitAsync(cancel.Token);
+        }
+        catch (ArgumentException)
+        {
+            // The server has already exited.
+        }
+
+        return code;
+    }
+
+    /// <summary>Whether tmux still knows the session.</summary>
+    public async Task<bool> SessionExistsAsync()
+    {
+        using var process = Start(["-L", _socket, "has-session", "-t", Session]);
+        await process.WaitForExitAsync().WaitAsync(CommandTimeout);
+        return process.ExitCode == 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher.Dispose();
+        try
+        {
+            using var kill = Start(["-L", _socket, "kill-server"]);
+            await kill.WaitForExitAsync().WaitAsync(CommandTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing more to do; the temp folder still goes.
+        }
+
+        if (!_exitWaiter.HasExited)
+        {
+            _exitWaiter.Kill();
+        }
+
+        _exitWaiter.Dispose();
+        _output.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a dying pane; the system's temp cleaning takes it.
+        }
+    }
+
+    private static async Task<string> RunAsync(IReadOnlyList<string> args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(CommandTimeout);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed ({process.ExitCode}): {await error}");
+        }
+
+        return await output;
+    }
+
+    private static Process Start(IReadOnlyList<string> args)
+    {
+        var info = new ProcessStartInfo(Executable!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // The tmux server inherits this environment: no settings or passphrase of the developer's own.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MESHNODE", StringComparison.Ordinal) || k == "NO_COLOR" || k == "TMUX").ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        info.Environment["LANG"] = "C.UTF-8";
+        return Process.Start(info) ?? throw new InvalidOperationException("tmux did not start");
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
