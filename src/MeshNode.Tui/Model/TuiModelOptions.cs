@@ -1,3 +1,5 @@
+using MeshNode.Config;
+
 namespace MeshNode.Tui.Model;
 
 /// <summary>How the UI model keeps and shows its state. The defaults suit an interactive terminal.</summary>
@@ -20,4 +22,17 @@ internal sealed record TuiModelOptions
 
     /// <summary>Longest input line accepted, in characters; typing beyond it is ignored.</summary>
     public int MaxInputLength { get; init; } = 4000;
+
+    /// <summary>The options <c>mesh.ui</c> asks for (max-lines-per-tab, link-highlight).</summary>
+    public static TuiModelOptions From(UiSettings ui, bool lab, TimeZoneInfo? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(ui);
+        return new TuiModelOptions
+        {
+            MaxLinesPerTab = ui.MaxLinesPerTab,
+            HighlightFor = ui.LinkHighlight,
+            Lab = lab,
+            TimeZone = timeZone,
+        };
+    }
 }

@@ -208,7 +208,7 @@ internal static class ChatPane
             line.Append(Marks.Focus + " ", style);
         }
 
-        var labels = chat.Tabs.Select((t, i) => Label(t, i == chat.ActiveIndex)).ToList();
+        var labels = chat.Tabs.Select((t, i) => Label(chat, t, i == chat.ActiveIndex)).ToList();
         var room = line.Free - 4;
         var start = 0;
         while (start < chat.ActiveIndex && Width(labels, start, chat.ActiveIndex) > room)
@@ -246,9 +246,30 @@ internal static class ChatPane
         return line;
     }
 
-    private static string Label(ChatTab tab, bool active)
+    /// <summary>
+    /// "everyone" or "@name"; two direct tabs whose peers share a name get the first characters of
+    /// the peer id ("@bob#00a1"), so nobody writes to the wrong bob.
+    /// </summary>
+    public static string Title(ChatBook chat, ChatTab tab)
     {
-        var title = tab.IsEveryone ? "everyone" : "@" + tab.Title;
+        if (tab.IsEveryone)
+        {
+            return "everyone";
+        }
+
+        var shared = false;
+        foreach (var other in chat.Tabs)
+        {
+            shared |= !ReferenceEquals(other, tab) && !other.IsEveryone && other.Title == tab.Title;
+        }
+
+        var id = tab.Conversation.Length > 4 ? tab.Conversation[..4] : tab.Conversation;
+        return shared ? $"@{tab.Title}#{id}" : "@" + tab.Title;
+    }
+
+    private static string Label(ChatBook chat, ChatTab tab, bool active)
+    {
+        var title = Title(chat, tab);
         var unread = tab.Unread > 0 ? $" ({(tab.Unread > 999 ? "999+" : tab.Unread.ToString(CultureInfo.InvariantCulture))})" : string.Empty;
         return active ? $"[{title}{unread}]" : title + unread;
     }

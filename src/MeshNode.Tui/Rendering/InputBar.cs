@@ -17,8 +17,8 @@ internal static class InputBar
     {
         var line = new Line(width);
         var focused = model.Focus == Pane.Input && !model.HelpVisible;
-        var tab = model.CurrentNode.Chat.Active;
-        var target = tab.IsEveryone ? "everyone" : "@" + tab.Title;
+        var chat = model.CurrentNode.Chat;
+        var target = ChatPane.Title(chat, chat.Active);
         if (CellWidth.Of(target) > 16)
         {
             var cut = new Line(15);

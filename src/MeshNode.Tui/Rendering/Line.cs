@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -13,6 +14,10 @@ internal sealed class Line
 {
     private readonly List<Segment> _segments = new(8);
 
+    // Adjacent text in one style becomes one segment: fewer SGR sequences for the console to emit.
+    private readonly StringBuilder _pending = new();
+    private Style _pendingStyle = Style.Plain;
+
     /// <summary>Starts an empty row <paramref name="width"/> cells wide.</summary>
     public Line(int width) => Width = Math.Max(0, width);
 
@@ -25,8 +30,15 @@ internal sealed class Line
     /// <summary>Cells still free.</summary>
     public int Free => Width - Used;
 
-    /// <summary>The row's segments.</summary>
-    public IReadOnlyList<Segment> Segments => _segments;
+    /// <summary>The row's segments (adjacent text of one style merged).</summary>
+    public IReadOnlyList<Segment> Segments
+    {
+        get
+        {
+            Flush();
+            return _segments;
+        }
+    }
 
     /// <summary>Appends as much of <paramref name="text"/> as fits; returns the characters taken.</summary>
     public int Append(string text, Style? style = null) => Append(text, 0, text.Length, style);
@@ -56,7 +68,7 @@ internal sealed class Line
 
         if (end > start)
         {
-            _segments.Add(new Segment(text.Substring(start, end - start), style ?? Style.Plain));
+            Add(text, start, end - start, style);
             Used += cells;
         }
 
@@ -103,7 +115,7 @@ internal sealed class Line
         count = Math.Min(count, Free);
         if (count > 0)
         {
-            _segments.Add(new Segment(new string(' ', count), style ?? Style.Plain));
+            Add(style).Append(' ', count);
             Used += count;
         }
     }
@@ -114,7 +126,7 @@ internal sealed class Line
         if (Free > 0)
         {
             var count = Free;
-            _segments.Add(new Segment(new string(c, count), style ?? Style.Plain));
+            Add(style).Append(c, count);
             Used += count;
         }
     }
@@ -135,6 +147,29 @@ internal sealed class Line
             {
                 break;
             }
+        }
+    }
+
+    private void Add(string text, int start, int length, Style? style) => Add(style).Append(text, start, length);
+
+    private StringBuilder Add(Style? style)
+    {
+        var next = style ?? Style.Plain;
+        if (_pending.Length > 0 && !_pendingStyle.Equals(next))
+        {
+            Flush();
+        }
+
+        _pendingStyle = next;
+        return _pending;
+    }
+
+    private void Flush()
+    {
+        if (_pending.Length > 0)
+        {
+            _segments.Add(new Segment(_pending.ToString(), _pendingStyle));
+            _pending.Clear();
         }
     }
 }

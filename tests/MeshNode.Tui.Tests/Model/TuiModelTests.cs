@@ -1,3 +1,4 @@
+using MeshNode.Config;
 using MeshNode.Core.Node;
 using MeshNode.Tui.Model;
 using static MeshNode.Tui.Tests.Model.Fixtures;
@@ -352,6 +353,27 @@ public sealed class TuiModelTests
 
         var node = model.CurrentNode;
         Assert.Equal(("open", 3, 7, (int?)2), (node.Security, node.Links, node.KnownPeers, node.Outbox));
+    }
+
+    [Fact]
+    public void Options_come_from_the_mesh_ui_settings()
+    {
+        var ui = new UiSettings { RefreshInterval = TimeSpan.FromMilliseconds(100), MaxLinesPerTab = 500, LinkHighlight = TimeSpan.FromSeconds(5) };
+
+        var options = TuiModelOptions.From(ui, lab: true, TimeZoneInfo.Utc);
+
+        Assert.Equal((500, TimeSpan.FromSeconds(5), true, TimeZoneInfo.Utc), (options.MaxLinesPerTab, options.HighlightFor, options.Lab, options.TimeZone));
+    }
+
+    [Fact]
+    public void A_zero_highlight_time_lights_nothing()
+    {
+        var model = new TuiModel([Info(0)], _time, new TuiModelOptions { HighlightFor = TimeSpan.Zero, TimeZone = Zone });
+        model.ApplyTopology(0, Line(2));
+        model.ApplyTopology(0, Line(3));
+
+        Assert.Null(model.NextExpiry);
+        Assert.DoesNotContain(model.CurrentNode.Topology.Rows, r => r.Appeared);
     }
 
     [Fact]

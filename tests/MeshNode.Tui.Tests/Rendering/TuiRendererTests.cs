@@ -108,6 +108,20 @@ public sealed class TuiRendererTests
     }
 
     [Fact]
+    public void Direct_tabs_with_peers_of_the_same_name_show_the_peer_id()
+    {
+        var model = NewModel(new ManualTimeProvider(Start));
+        model.ApplyPeers(0, [Peer(1, 1, true) with { Name = "bob" }, Peer(2, 1, true) with { Name = "bob" }]);
+        model.OpenConversation(Id(1));
+        model.OpenConversation(Id(2));
+
+        var rows = Frame(model, 120, 40).Split('\n');
+
+        Assert.Contains("@bob#0002 [@bob#0003]", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("@bob#0003>", rows[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_renderer_tells_the_model_the_chat_page_size()
     {
         var model = Scenarios.FiveNodeLine();
