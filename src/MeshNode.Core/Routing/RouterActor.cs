@@ -134,6 +134,12 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
         if (!_seen.TryAdd(origin, id))
         {
             _context.Counters.DuplicateEnvelope();
+            if (envelope.IsBroadcast)
+            {
+                _stats.DuplicateBroadcasts++;
+                _stats.DuplicateChatBroadcasts += envelope.BodyType == EnvelopeBodyType.ChatMessage ? 1 : 0;
+            }
+
             return;
         }
 

@@ -48,6 +48,8 @@ internal sealed record GetRouterStats
 
 /// <summary>A snapshot of <see cref="RouterStatistics"/> plus the repair tracker's and relay queue's own figures.</summary>
 internal sealed record RouterStats(
+    long DuplicateBroadcasts,
+    long DuplicateChatBroadcasts,
     long PayloadsSent,
     long DigestEntriesSent,
     long PullEntriesSent,

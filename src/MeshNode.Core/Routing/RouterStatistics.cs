@@ -7,6 +7,12 @@ namespace MeshNode.Core.Routing;
 /// </summary>
 internal sealed class RouterStatistics
 {
+    /// <summary>Broadcast envelopes that arrived again after their first copy (all body kinds).</summary>
+    public long DuplicateBroadcasts { get; set; }
+
+    /// <summary>Of <see cref="DuplicateBroadcasts"/>, the chat messages: the figure the duplicates benchmark reports.</summary>
+    public long DuplicateChatBroadcasts { get; set; }
+
     /// <summary>Broadcast payloads sent to links (tree, flood fallback and pull answers).</summary>
     public long PayloadsSent { get; set; }
 
@@ -36,6 +42,8 @@ internal sealed class RouterStatistics
 
     /// <summary>A snapshot including the repair tracker's own counts.</summary>
     public RouterStats Snapshot(BroadcastRepair repair, RelayQueue relay) => new(
+        DuplicateBroadcasts,
+        DuplicateChatBroadcasts,
         PayloadsSent,
         DigestEntriesSent,
         PullEntriesSent,
