@@ -63,18 +63,22 @@ internal sealed class NodeState
         Security = TextSanitizer.Line(e.Security, 16);
     }
 
-    /// <summary>Takes a status view.</summary>
-    public void Status(NodeStatusView s)
+    /// <summary>Takes a status view; false when it shows nothing new.</summary>
+    public bool Status(NodeStatusView s)
     {
+        var before = (Security, Links, KnownPeers, Outbox);
         Security = TextSanitizer.Line(s.Security, 16);
         Links = Math.Max(0, s.Links);
         KnownPeers = Math.Max(0, s.KnownPeers);
         Outbox = Math.Max(0, s.Outbox);
+        return before != (Security, Links, KnownPeers, Outbox);
     }
 
-    /// <summary>Takes the authoritative peer list (also renames direct tabs).</summary>
-    public void SetPeers(IReadOnlyList<PeerView> peers)
+    /// <summary>Takes the authoritative peer list (also renames direct tabs); false when it shows nothing new.</summary>
+    public bool SetPeers(IReadOnlyList<PeerView> peers)
     {
+        var before = Peers.Peers.ToArray();
+        var links = Links;
         Peers.Replace(peers);
         _linked.Clear();
         foreach (var peer in Peers.Peers)
@@ -88,6 +92,7 @@ internal sealed class NodeState
         Links = _linked.Count;
         KnownPeers = Peers.Peers.Count;
         RenameTabs();
+        return links != Links || !before.SequenceEqual(Peers.Peers);
     }
 
     /// <summary>A link came up or went down.</summary>

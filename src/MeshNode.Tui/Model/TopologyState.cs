@@ -31,9 +31,18 @@ internal sealed class TopologyState
     /// <summary>When the next highlight ends, or null when none is lit.</summary>
     public DateTimeOffset? NextExpiry => _changes.Count == 0 ? null : _changes.Values.Min(c => c.Until);
 
-    /// <summary>Takes a new graph at <paramref name="now"/>, highlighting links that differ from the last one.</summary>
-    public void Apply(TopologyView view, DateTimeOffset now, TimeSpan highlightFor, string selfName)
+    /// <summary>
+    /// Takes a new graph at <paramref name="now"/>, highlighting links that differ from the last
+    /// one; false when it equals the last graph (a periodic refresh that changes nothing).
+    /// </summary>
+    public bool Apply(TopologyView view, DateTimeOffset now, TimeSpan highlightFor, string selfName)
     {
+        if (_view is not null && view.Self == _view.Self && selfName == _selfName
+            && view.Nodes.SequenceEqual(_view.Nodes) && view.Edges.SequenceEqual(_view.Edges))
+        {
+            return false;
+        }
+
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in view.Nodes)
         {
@@ -74,6 +83,7 @@ internal sealed class TopologyState
         _selfName = selfName;
         Reachable = view.Nodes.Count(n => n.NodeId != view.Self && n.Hops is not null);
         Layout();
+        return true;
     }
 
     /// <summary>Drops highlights that ended at or before <paramref name="now"/>; true when any did.</summary>

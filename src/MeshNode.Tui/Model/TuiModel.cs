@@ -125,7 +125,11 @@ internal sealed class TuiModel
                 state.Chat.SetStatus(queued.MessageId, queued.ToId, OwnStatus.Queued);
                 break;
             case TopologyChanged topology:
-                state.Topology.Apply(topology.Topology, _time.GetUtcNow(), Options.HighlightFor, state.Name);
+                if (topology.Topology is null || !state.Topology.Apply(topology.Topology, _time.GetUtcNow(), Options.HighlightFor, state.Name))
+                {
+                    return;
+                }
+
                 break;
             case KeyChanged changed:
                 KeyChangedNotice(node, state, changed);
@@ -143,12 +147,15 @@ internal sealed class TuiModel
         Changed();
     }
 
-    /// <summary>Takes node <paramref name="node"/>'s peer list (authoritative: clears key-changed flags of trusted peers).</summary>
+    /// <summary>
+    /// Takes node <paramref name="node"/>'s peer list (authoritative: clears key-changed flags of
+    /// trusted peers). Like the status and topology, a list that shows nothing new leaves
+    /// <see cref="Version"/> alone, so periodic refreshes cause no redraw.
+    /// </summary>
     public void ApplyPeers(int node, IReadOnlyList<PeerView> peers)
     {
-        if (Valid(node) && peers is not null)
+        if (Valid(node) && peers is not null && _nodes[node].SetPeers(peers))
         {
-            _nodes[node].SetPeers(peers);
             Changed();
         }
     }
@@ -156,9 +163,8 @@ internal sealed class TuiModel
     /// <summary>Takes node <paramref name="node"/>'s status (security mode, links, outbox).</summary>
     public void ApplyStatus(int node, NodeStatusView s)
     {
-        if (Valid(node) && s is not null)
+        if (Valid(node) && s is not null && _nodes[node].Status(s))
         {
-            _nodes[node].Status(s);
             Changed();
         }
     }
@@ -166,10 +172,8 @@ internal sealed class TuiModel
     /// <summary>Takes node <paramref name="node"/>'s topology graph (as a <see cref="TopologyChanged"/> would).</summary>
     public void ApplyTopology(int node, TopologyView t)
     {
-        if (Valid(node) && t is not null)
+        if (Valid(node) && t is not null && _nodes[node].Topology.Apply(t, _time.GetUtcNow(), Options.HighlightFor, _nodes[node].Name))
         {
-            var state = _nodes[node];
-            state.Topology.Apply(t, _time.GetUtcNow(), Options.HighlightFor, state.Name);
             Changed();
         }
     }

@@ -345,6 +345,25 @@ public sealed class TuiModelTests
     }
 
     [Fact]
+    public void Refreshes_that_show_nothing_new_leave_the_version_alone()
+    {
+        var model = NewModel(_time);
+        model.ApplyPeers(0, [Peer(1, 1, true), Peer(2, 2, false)]);
+        model.ApplyStatus(0, new NodeStatusView("open", 1, 2, 0));
+        model.ApplyTopology(0, Line(3));
+        var version = model.Version;
+
+        model.ApplyPeers(0, [Peer(2, 2, false), Peer(1, 1, true)]);
+        model.ApplyStatus(0, new NodeStatusView("open", 1, 2, 0));
+        model.ApplyTopology(0, Line(3));
+        model.Apply(0, new TopologyChanged(Start, Line(3)));
+        Assert.Equal(version, model.Version);
+
+        model.ApplyStatus(0, new NodeStatusView("open", 1, 2, 1));
+        Assert.True(model.Version > version);
+    }
+
+    [Fact]
     public void Status_sets_links_outbox_and_security()
     {
         var model = NewModel(_time);
