@@ -40,6 +40,8 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
     private bool _closing;
     private bool _writerDone;
     private long _unwarnedDrops;
+    private long _unsentGrantFrames;
+    private long _unsentGrantBytes;
     private bool _dropWarned;
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
@@ -71,7 +73,11 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
             Context.Stop(Self);
         });
         Receive<CloseNow>(_ => Context.Stop(Self));
-        Receive<WriterDrained>(_ => Pump());
+        Receive<WriterDrained>(_ =>
+        {
+            SendGrant();
+            Pump();
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -233,7 +239,28 @@ internal sealed class LinkActor : ReceiveActor, IWithTimers
         _flow.Consumed(envelope.SignedEnvelope.Length);
         if (_flow.TakeGrant() is { } grant)
         {
-            Enqueue(grant);
+            _unsentGrantFrames += grant.Frames;
+            _unsentGrantBytes += grant.Bytes;
+            SendGrant();
+        }
+    }
+
+    /// <summary>
+    /// Sends the credit granted and not yet written. A grant is never dropped (the peer would wait
+    /// for it forever): when the writer is full it waits, merged with later ones, for the writer to drain.
+    /// </summary>
+    private void SendGrant()
+    {
+        if (_closing || (_unsentGrantFrames == 0 && _unsentGrantBytes == 0))
+        {
+            return;
+        }
+
+        var grant = new FlowCreditFrame((uint)Math.Min(_unsentGrantFrames, uint.MaxValue), (uint)Math.Min(_unsentGrantBytes, uint.MaxValue));
+        if (_writer.TryWriteControl(grant, notifyWhenRefused: true))
+        {
+            _unsentGrantFrames -= grant.Frames;
+            _unsentGrantBytes -= grant.Bytes;
         }
     }
 

@@ -34,8 +34,26 @@ internal sealed class LinkWriter
         });
     }
 
-    /// <summary>Queues a control frame; false when the queue is full (or completed).</summary>
-    public bool TryWriteControl(LinkMessage message) => _queue.Writer.TryWrite(message);
+    /// <summary>
+    /// Queues a control frame; false when the queue is full (or completed), and then, with
+    /// <paramref name="notifyWhenRefused"/>, the loop calls its drained callback after its next flush.
+    /// </summary>
+    public bool TryWriteControl(LinkMessage message, bool notifyWhenRefused = false)
+    {
+        if (_queue.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        if (!notifyWhenRefused)
+        {
+            return false;
+        }
+
+        // Ask for a wake-up first, then try again: a flush that happened in between left room.
+        Interlocked.Exchange(ref _wakeOnDrain, 1);
+        return _queue.Writer.TryWrite(message);
+    }
 
     /// <summary>
     /// Queues an envelope frame; false when the envelope window or the queue is full, in which case
