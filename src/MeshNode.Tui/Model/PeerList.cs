@@ -3,7 +3,8 @@ using MeshNode.Core.Node;
 namespace MeshNode.Tui.Model;
 
 /// <summary>
-/// The peers of one node, sorted linked first, then by hops (unknown last), then by name; the
+/// The peers of one node, sorted: changed keys first, then linked, then by hops (unknown last),
+/// then by name; the
 /// selection follows a peer (by id) when the order changes. A key change reported by a
 /// <see cref="KeyChanged"/> event stays flagged until a peer listing shows the peer trusted again.
 /// </summary>
@@ -104,6 +105,13 @@ internal sealed class PeerList
 
     private void Sort() => _peers.Sort(static (a, b) =>
     {
+        // A changed key goes first so it is on screen in any pane size until it is resolved.
+        var byDanger = (b.Trust == PeerTrust.ChangedKey).CompareTo(a.Trust == PeerTrust.ChangedKey);
+        if (byDanger != 0)
+        {
+            return byDanger;
+        }
+
         var byLink = b.Linked.CompareTo(a.Linked);
         if (byLink != 0)
         {

@@ -53,9 +53,10 @@ internal static class StatusBar
         foreach (var part in parts)
         {
             var text = " \u00b7 " + part;
+            // A part that does not fit is skipped; a shorter, less important one may still fit.
             if (CellWidth.Of(text) > line.Free)
             {
-                break;
+                continue;
             }
 
             line.Append(text, Theme.Status);
