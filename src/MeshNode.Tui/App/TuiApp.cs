@@ -32,6 +32,11 @@ public static class TuiApp
             throw new ArgumentOutOfRangeException(nameof(options), options.RefreshInterval, "the refresh interval must be positive");
         }
 
+        if (options.MaxLinesPerTab < 1 || options.LinkHighlight < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxLinesPerTab must be at least 1 and LinkHighlight not negative");
+        }
+
         var loop = new TuiLoop(nodes, options);
         await loop.RunAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -53,7 +53,7 @@ internal sealed class TuiLoop
         _options = options;
         _terminal = options.Terminal;
         _time = options.Time;
-        var modelOptions = new TuiModelOptions { Lab = options.Lab, TimeZone = options.TimeZone };
+        var modelOptions = new TuiModelOptions { Lab = options.Lab, TimeZone = options.TimeZone, MaxLinesPerTab = options.MaxLinesPerTab, HighlightFor = options.LinkHighlight };
         _historyLimit = modelOptions.MaxLinesPerTab;
         var infos = nodes.Select(n => new TuiNodeInfo(n.NodeId, n.Name, n.Fingerprint, n.ListenEndpoint.Port)).ToList();
         _model = new TuiModel(infos, _time, modelOptions);

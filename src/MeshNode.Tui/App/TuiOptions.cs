@@ -16,6 +16,15 @@ public sealed record TuiOptions
     /// </summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Lines each chat tab keeps (<c>mesh.ui.max-lines-per-tab</c>); also how much history is loaded
+    /// for a tab. Older lines stay in the store.
+    /// </summary>
+    public int MaxLinesPerTab { get; init; } = 2000;
+
+    /// <summary>How long a link that appeared or vanished stays highlighted in the topology pane (<c>mesh.ui.link-highlight</c>; zero = never).</summary>
+    public TimeSpan LinkHighlight { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>True in <c>meshnode lab</c>: the status line names the node, and <c>/as N</c> switches nodes.</summary>
     public bool Lab { get; init; }
 
@@ -39,6 +48,13 @@ public sealed record TuiOptions
     public static TuiOptions From(UiSettings ui, ITerminal terminal, bool lab)
     {
         ArgumentNullException.ThrowIfNull(ui);
-        return new TuiOptions { Terminal = terminal, RefreshInterval = ui.RefreshInterval, Lab = lab };
+        return new TuiOptions
+        {
+            Terminal = terminal,
+            RefreshInterval = ui.RefreshInterval,
+            MaxLinesPerTab = ui.MaxLinesPerTab,
+            LinkHighlight = ui.LinkHighlight,
+            Lab = lab,
+        };
     }
 }

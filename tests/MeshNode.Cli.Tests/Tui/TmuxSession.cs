@@ -37,7 +37,12 @@ internal sealed class TmuxSession : IAsyncDisposable
     public static string? Executable { get; } = FindOnPath("tmux");
 
     /// <summary>Starts <c>dotnet meshnode.dll ARGS</c> in a new session of <paramref name="width"/> x <paramref name="height"/>.</summary>
-    public static async Task<TmuxSession> StartAsync(int width, int height, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="width">Columns.</param>
+    /// <param name="height">Rows.</param>
+    /// <param name="args">The program's arguments.</param>
+    /// <param name="environment">Extra variables for the session (e.g. NO_COLOR).</param>
+    /// <param name="holdAfterExit">Keep the pane (and the screen the program left) after it exits, until <see cref="ReleaseAsync"/>.</param>
+    public static async Task<TmuxSession> StartAsync(int width, int height, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, bool holdAfterExit = false)
     {
         var socket = "meshnode-test-" + Guid.NewGuid().ToString("N")[..12];
         var folder = Directory.CreateTempSubdirectory("meshnode-tmux-").FullName;
@@ -47,7 +52,12 @@ internal sealed class TmuxSession : IAsyncDisposable
         var program = string.Join(' ', new[] { dotnet, typeof(CliApplication).Assembly.Location }.Concat(args).Select(Quote));
 
         // The pane records the exit code, then wakes the test's wait-for, then ends (and so does the session).
-        var command = $"{program}; echo $? > {Quote(Path.Combine(folder, "exit"))}; {Quote(Executable!)} -L {socket} wait-for -S exited";
+        var command = $"echo started in tmux; {program}; echo $? > {Quote(Path.Combine(folder, "exit"))}; {Quote(Executable!)} -L {socket} wait-for -S exited";
+        if (holdAfterExit)
+        {
+            command += $"; echo program exited; {Quote(Executable!)} -L {socket} wait-for release";
+        }
+
         var newSession = new List<string> { "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
@@ -99,6 +109,23 @@ internal sealed class TmuxSession : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Presses one key by its tmux name (C-c, Escape, F1...).</summary>
+    public Task PressAsync(string key) => RunAsync(["-L", _socket, "send-keys", "-t", Session, key]);
+
+    /// <summary>A tmux format about the pane, e.g. <c>#{alternate_on}</c> or <c>#{cursor_flag}</c>.</summary>
+    public async Task<string> DisplayAsync(string format) => (await RunAsync(["-L", _socket, "display-message", "-p", "-t", Session, format])).Trim();
+
+    /// <summary>Waits for the program to exit; with holdAfterExit the pane stays until <see cref="ReleaseAsync"/>.</summary>
+    public async Task<int> WaitForProgramExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _exitWaiter.WaitForExitAsync(cancel.Token);
+        return int.Parse((await File.ReadAllTextAsync(Path.Combine(_folder, "exit"), cancel.Token)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Lets a held pane end.</summary>
+    public Task ReleaseAsync() => RunAsync(["-L", _socket, "wait-for", "-S", "release"]);
 
     /// <summary>Waits for the program to exit and the session (and its tmux server) to end; returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

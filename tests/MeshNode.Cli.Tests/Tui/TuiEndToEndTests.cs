@@ -66,6 +66,24 @@ public sealed partial class TuiEndToEndTests
         Assert.Equal(0, await tmux.WaitForExitAsync(Timeout));
     }
 
+    [TmuxFact]
+    public async Task Ctrl_C_leaves_cleanly_and_gives_the_screen_back()
+    {
+        await using var tmux = await TmuxSession.StartAsync(100, 30, ["run", "--ephemeral", "--no-discovery", "--port", "0", "--name", "leaving"], holdAfterExit: true);
+        await tmux.WaitForScreenAsync(s => s.Contains("leaving", StringComparison.Ordinal), Timeout, "the UI");
+        Assert.Equal("1", await tmux.DisplayAsync("#{alternate_on}"));
+
+        await tmux.PressAsync("C-c");
+
+        Assert.Equal(0, await tmux.WaitForProgramExitAsync(Timeout));
+        var screen = await tmux.WaitForScreenAsync(s => s.Contains("program exited", StringComparison.Ordinal), Timeout, "the shell's screen");
+        Assert.Contains("started in tmux", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("leaving", screen, StringComparison.Ordinal);
+        Assert.Equal("0", await tmux.DisplayAsync("#{alternate_on}"));
+        Assert.Equal("1", await tmux.DisplayAsync("#{cursor_flag}"));
+        await tmux.ReleaseAsync();
+    }
+
     private static bool BottomRowDrawn(string screen, int height)
     {
         var rows = screen.TrimEnd('\n').Split('\n');
