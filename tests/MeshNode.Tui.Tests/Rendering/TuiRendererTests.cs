@@ -8,8 +8,8 @@ namespace MeshNode.Tui.Tests.Rendering;
 
 public sealed class TuiRendererTests
 {
-    private static string Frame(TuiModel model, int width, int height, bool color = false) =>
-        FrameText.Render(TuiRenderer.Render(model, width, height), width, height, color);
+    private static string Frame(TuiModel model, int width, int height, bool color = false, bool? ansi = null) =>
+        FrameText.Render(TuiRenderer.Render(model, width, height), width, height, color, ansi);
 
     [Fact]
     public void Every_frame_size_from_the_smallest_up_is_exact_even_with_hostile_input()
@@ -34,6 +34,17 @@ public sealed class TuiRendererTests
 
         Assert.Contains("\u001b]8;", text, StringComparison.Ordinal);
         Assert.Contains("https://example.org/map?site=4\u001b\\", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_colour_but_with_ansi_the_cursor_and_links_remain_and_no_colour_is_sent()
+    {
+        var text = Frame(Scenarios.FiveNodeLine(), 80, 24, color: false, ansi: true);
+
+        Assert.Contains("\u001b[7m", text, StringComparison.Ordinal);
+        Assert.Contains("\u001b]8;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("38;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("48;", text, StringComparison.Ordinal);
     }
 
     [Fact]
