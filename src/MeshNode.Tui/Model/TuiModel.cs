@@ -51,6 +51,9 @@ internal sealed class TuiModel
     /// <summary>The zone times are shown in.</summary>
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>Today in <see cref="TimeZone"/> by the model's clock (chat marks lines from other days).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZone).DateTime);
+
     /// <summary>Every node's state, for the renderer.</summary>
     public IReadOnlyList<NodeState> Nodes => _nodes;
 

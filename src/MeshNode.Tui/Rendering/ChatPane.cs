@@ -16,7 +16,7 @@ internal static class ChatPane
     private const int Indent = 9;
 
     /// <summary>Draws the pane (tab strip included) into exactly <paramref name="height"/> rows.</summary>
-    public static List<Line> Render(NodeState node, TimeZoneInfo zone, bool focused, int width, int height)
+    public static List<Line> Render(NodeState node, TimeZoneInfo zone, DateOnly today, bool focused, int width, int height)
     {
         var rows = new List<Line>(height);
         if (height <= 0)
@@ -53,7 +53,7 @@ internal static class ChatPane
         var window = new List<Line>(textRows + 8);
         for (var i = tab.Lines.Count - 1 - offset; i >= 0 && window.Count < textRows; i--)
         {
-            window.InsertRange(0, Format(tab.Lines[i], node, zone, width));
+            window.InsertRange(0, Block(tab, i, node, zone, today, width));
         }
 
         if (window.Count > textRows)
@@ -67,7 +67,7 @@ internal static class ChatPane
             var last = -1;
             for (var i = 0; i < tab.Lines.Count && window.Count < textRows; i++)
             {
-                window.AddRange(Format(tab.Lines[i], node, zone, width));
+                window.AddRange(Block(tab, i, node, zone, today, width));
                 last = i;
             }
 
@@ -94,6 +94,25 @@ internal static class ChatPane
 
         return PaneHeader.ToHeight(rows, width, height);
     }
+
+    // A line's rows, after a day rule when its local day differs from the line before it (or,
+    // for the first line, from today), so history from other days never reads as today's.
+    private static List<Line> Block(ChatTab tab, int i, NodeState node, TimeZoneInfo zone, DateOnly today, int width)
+    {
+        var rows = Format(tab.Lines[i], node, zone, width);
+        var day = Day(tab.Lines[i].At, zone);
+        if (day != (i > 0 ? Day(tab.Lines[i - 1].At, zone) : today))
+        {
+            var rule = new Line(width);
+            rule.Append("\u2500\u2500 " + day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) + " ", Theme.Dim);
+            rule.FillWith('\u2500', Theme.Dim);
+            rows.Insert(0, rule);
+        }
+
+        return rows;
+    }
+
+    private static DateOnly Day(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>The rows of one chat line at <paramref name="width"/> cells.</summary>
     public static List<Line> Format(ChatLine line, NodeState node, TimeZoneInfo zone, int width)

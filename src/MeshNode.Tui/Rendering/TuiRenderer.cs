@@ -65,7 +65,7 @@ internal static class TuiRenderer
         var topologyHeight = body - peersHeight;
         var side = PeersPane.Render(node, model.Focus == Pane.Peers, left, peersHeight);
         side.AddRange(TopologyPane.Render(node, model.Focus == Pane.Topology, left, topologyHeight));
-        var chat = ChatPane.Render(node, model.TimeZone, model.Focus == Pane.Chat, chatWidth, body);
+        var chat = ChatPane.Render(node, model.TimeZone, model.Today, model.Focus == Pane.Chat, chatWidth, body);
         model.NoteLayout(body - 1, peersHeight - 1, topologyHeight - 1);
 
         var rows = new List<Line>(body);
@@ -89,7 +89,7 @@ internal static class TuiRenderer
         var chatHeight = body - peersHeight - topologyHeight;
         var rows = PeersPane.Render(node, model.Focus == Pane.Peers, width, peersHeight);
         rows.AddRange(TopologyPane.Render(node, model.Focus == Pane.Topology, width, topologyHeight));
-        rows.AddRange(ChatPane.Render(node, model.TimeZone, model.Focus == Pane.Chat, width, chatHeight));
+        rows.AddRange(ChatPane.Render(node, model.TimeZone, model.Today, model.Focus == Pane.Chat, width, chatHeight));
         model.NoteLayout(chatHeight - 1, peersHeight - 1, topologyHeight - 1);
         return rows;
     }

@@ -165,6 +165,25 @@ public sealed class TuiRendererTests
     }
 
     [Fact]
+    public void Lines_from_another_day_sit_under_a_day_rule()
+    {
+        var time = new ManualTimeProvider(Start);
+        var model = NewModel(time);
+        model.ApplyHistory(0,
+        [
+            new ChatHistoryItem("y1", "all", Id(1), "bob", "yesterday", Start.AddDays(-1), "network", 1, false, false, false, false),
+            new ChatHistoryItem("t1", "all", Id(1), "bob", "today", Start.AddMinutes(-5), "network", 1, false, false, false, false),
+        ]);
+
+        var rows = Frame(model, 80, 24).Split('\n');
+
+        Assert.StartsWith("\u2500\u2500 Fri 20 Nov 2026 \u2500", rows[^5].Split('\u2502')[1], StringComparison.Ordinal);
+        Assert.Contains("yesterday", rows[^4], StringComparison.Ordinal);
+        Assert.StartsWith("\u2500\u2500 Sat 21 Nov 2026 \u2500", rows[^3].Split('\u2502')[1], StringComparison.Ordinal);
+        Assert.Contains("today", rows[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_security_level_and_own_status_has_its_own_mark()
     {
         var model = NewModel(new ManualTimeProvider(Start));
