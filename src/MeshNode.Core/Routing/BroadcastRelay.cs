@@ -20,10 +20,14 @@ internal sealed class BroadcastRelay
     private readonly RecentBroadcastStore _recent;
     private readonly Dictionary<NodeKey, List<BroadcastRef>> _digests = [];
 
+    // A link reporting a huge RTT must not postpone repair for ever: at most four retry intervals.
+    private readonly TimeSpan _maxExtraPullDelay;
+
     public BroadcastRelay(NodeKey self, RouterSettings settings, TimeProvider time)
     {
         _self = self;
         _mode = settings.Broadcast;
+        _maxExtraPullDelay = 4 * settings.PullRetryInterval;
         _repair = new BroadcastRepair(
             new BroadcastRepairSettings
             {
@@ -95,7 +99,13 @@ internal sealed class BroadcastRelay
     /// A neighbour's digest: schedules a pull for each entry this node has not seen (per
     /// <paramref name="isSeen"/>). Returns true when a new pull was scheduled.
     /// </summary>
-    public bool OnDigest(NodeKey from, IReadOnlyList<BroadcastRef> entries, Func<NodeKey, MessageId, bool> isSeen)
+    /// <remarks>
+    /// With a <paramref name="graph"/>, the first pull of each entry waits twice the RTT of the link
+    /// the origin's tree copy comes on (the parent in that tree, else the slowest link; at most four
+    /// <c>mesh.router.pull-retry-interval</c>s) on top of <c>mesh.router.pull-delay</c>: on a slow or
+    /// busy link the tree copy is late, not lost, and pulling it early only makes a duplicate.
+    /// </remarks>
+    public bool OnDigest(NodeKey from, IReadOnlyList<BroadcastRef> entries, Func<NodeKey, MessageId, bool> isSeen, TopologyGraph? graph = null)
     {
         var scheduled = false;
         foreach (var entry in entries)
@@ -104,11 +114,34 @@ internal sealed class BroadcastRelay
             var id = entry.Id.ToMessageId();
             if (origin != _self && !isSeen(origin, id))
             {
-                scheduled |= _repair.OnDigest(origin, id, from);
+                var extra = graph is null ? TimeSpan.Zero : 2 * TreeLinkRtt(graph, origin);
+                scheduled |= _repair.OnDigest(origin, id, from, extra < _maxExtraPullDelay ? extra : _maxExtraPullDelay);
             }
         }
 
         return scheduled;
+    }
+
+    private TimeSpan TreeLinkRtt(TopologyGraph graph, NodeKey origin)
+    {
+        var links = graph.Contains(_self) ? graph.NeighboursOf(_self) : [];
+        if (links.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (graph.IsReachable(origin) && graph.PathsFrom(origin).ParentOf(_self) is { } parent)
+        {
+            foreach (var link in links)
+            {
+                if (link.Node == parent)
+                {
+                    return TimeSpan.FromMicroseconds(link.RttMicroseconds);
+                }
+            }
+        }
+
+        return TimeSpan.FromMicroseconds(links.Max(l => l.RttMicroseconds));
     }
 
     /// <summary>The pulls due now, grouped per link, at most 256 entries per frame.</summary>

@@ -51,7 +51,15 @@ public sealed class BroadcastRepair
     /// A neighbour says it has a broadcast. Call only when the dedup cache does not know it.
     /// Returns true when the message is newly tracked (its first pull is scheduled).
     /// </summary>
-    public bool OnDigest(NodeKey origin, MessageId id, NodeKey from)
+    public bool OnDigest(NodeKey origin, MessageId id, NodeKey from) => OnDigest(origin, id, from, TimeSpan.Zero);
+
+    /// <summary>
+    /// As <see cref="OnDigest(NodeKey, MessageId, NodeKey)"/>, with the first pull due
+    /// <paramref name="extraDelay"/> later than <see cref="BroadcastRepairSettings.PullDelay"/>
+    /// (the router adds the round trip of the link the tree copy comes on, so a slow link's copy
+    /// is not taken for a loss).
+    /// </summary>
+    public bool OnDigest(NodeKey origin, MessageId id, NodeKey from, TimeSpan extraDelay)
     {
         var key = new SeenKey(origin, id);
         if (_pending.TryGetValue(key, out var pending))
@@ -70,7 +78,8 @@ public sealed class BroadcastRepair
             return false;
         }
 
-        pending = new Pending(_time.GetTimestamp() + _pullDelayTicks);
+        var extraTicks = extraDelay > TimeSpan.Zero ? (long)(extraDelay.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond)) : 0;
+        pending = new Pending(_time.GetTimestamp() + _pullDelayTicks + extraTicks);
         pending.Candidates.Add(from);
         _pending.Add(key, pending);
         _due.Enqueue(key, pending.DueAt);

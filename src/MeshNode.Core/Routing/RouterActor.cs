@@ -287,7 +287,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
     private void OnDigest(InboundDigest message)
     {
         var from = message.From.ToKey();
-        if (_links.ContainsKey(from) && _broadcasts.OnDigest(from, message.Frame.Broadcasts, _seen.Contains))
+        if (_links.ContainsKey(from) && _broadcasts.OnDigest(from, message.Frame.Broadcasts, _seen.Contains, _graph))
         {
             SchedulePulls();
         }
