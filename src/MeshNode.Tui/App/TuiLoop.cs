@@ -73,12 +73,13 @@ internal sealed class TuiLoop
         {
             for (var i = 0; i < _nodes.Count; i++)
             {
-                background.Add(PumpEventsAsync(i));
+                var index = i;
+                background.Add(LoopPump.RunAsync(_nodes[i].Events, e => new LoopMessage.NodeEventArrived(index, e), _messages.Writer, new LoopMessage.NodeEventsEnded(i), _stop));
                 _refresher.Request(i);
                 LoadHistory(i, null);
             }
 
-            background.Add(PumpInputAsync());
+            background.Add(LoopPump.RunAsync(_terminal.Input, input => new LoopMessage.Input(input), _messages.Writer, null, _stop));
             background.Add(RunCommandsAsync());
             foreach (var line in _options.StartNotices)
             {
@@ -271,13 +272,14 @@ internal sealed class TuiLoop
                     var items = await node.GetHistoryAsync(peerNodeId, _historyLimit, _stop).ConfigureAwait(false);
                     await PostAsync(new LoopMessage.Update(m => m.ApplyHistory(index, items))).ConfigureAwait(false);
                 }
-                catch (NodeCommandException ex)
-                {
-                    await PostAsync(new LoopMessage.Update(m => m.AddNotice(index, NoticeKind.Warning, "could not load history: " + ex.Message))).ConfigureAwait(false);
-                }
                 catch (OperationCanceledException) when (_stop.IsCancellationRequested)
                 {
                     // Leaving.
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // NodeCommandException (store unreadable, node stopped) or a node bug: a notice, never a crash.
+                    await PostAsync(new LoopMessage.Update(m => m.AddNotice(index, NoticeKind.Warning, "could not load history: " + ex.Message))).ConfigureAwait(false);
                 }
             },
             CancellationToken.None);
@@ -324,46 +326,6 @@ internal sealed class TuiLoop
         _lastDraw = now;
     }
 
-    private async Task PumpEventsAsync(int index)
-    {
-        try
-        {
-            await foreach (var e in _nodes[index].Events.ReadAllAsync(_stop).ConfigureAwait(false))
-            {
-                await _messages.Writer.WriteAsync(new LoopMessage.NodeEventArrived(index, e), _stop).ConfigureAwait(false);
-            }
-
-            await PostAsync(new LoopMessage.NodeEventsEnded(index)).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Leaving: events still queued are not needed.
-        }
-        catch (ChannelClosedException)
-        {
-            // The loop has ended.
-        }
-    }
-
-    private async Task PumpInputAsync()
-    {
-        try
-        {
-            await foreach (var input in _terminal.Input.ReadAllAsync(_stop).ConfigureAwait(false))
-            {
-                await _messages.Writer.WriteAsync(new LoopMessage.Input(input), _stop).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Leaving.
-        }
-        catch (ChannelClosedException)
-        {
-            // The loop has ended.
-        }
-    }
-
     // One command at a time, in the order typed, so two messages sent quickly keep their order.
     private async Task RunCommandsAsync()
     {
@@ -371,7 +333,18 @@ internal sealed class TuiLoop
         {
             await foreach (var (node, command, conversation) in _commands.Reader.ReadAllAsync(_stop).ConfigureAwait(false))
             {
-                var result = await TuiCommandRunner.RunAsync(_nodes[node], node, command, conversation, _stop).ConfigureAwait(false);
+                CommandResult result;
+                try
+                {
+                    result = await TuiCommandRunner.RunAsync(_nodes[node], node, command, conversation, _stop).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A node bug must not stop every later command: report it and carry on.
+                    var text = $"command failed unexpectedly ({ex.GetType().Name}): {ex.Message}";
+                    result = new CommandResult(m => m.AddNotice(node, NoticeKind.Error, text));
+                }
+
                 await PostAsync(new LoopMessage.CommandDone(node, result)).ConfigureAwait(false);
             }
         }

@@ -121,13 +121,15 @@ internal sealed class ViewRefresher : IDisposable
                 m.ApplyTopology(index, topology);
             })).ConfigureAwait(false);
         }
-        catch (NodeCommandException ex)
-        {
-            error = ex.Message;
-        }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // NodeCommandException (a timeout, a stopped node) or a node bug: reported once, and the
+            // next request fetches again, since RefreshDone always follows.
+            error = ex.Message;
         }
 
         await _post(new LoopMessage.RefreshDone(index, error)).ConfigureAwait(false);

@@ -95,6 +95,21 @@ public sealed class TuiAppTests
     }
 
     [Fact]
+    public async Task A_command_that_fails_unexpectedly_is_reported_and_later_commands_still_run()
+    {
+        var node = new FakeMeshNode("alice", "a1a1a1a1a1a1a1a1") { Fail = new InvalidOperationException("node bug") };
+        var terminal = new FakeTerminal();
+        await using var ui = Run([node], terminal);
+
+        terminal.TypeLine("/trust bob 1234");
+        await terminal.WaitForFrameAsync(f => f.Contains("InvalidOperationException", StringComparison.Ordinal), Timeout, "the unexpected failure");
+        node.Fail = null;
+        terminal.TypeLine("/trust bob 5678");
+
+        await node.WaitForCallAsync(c => c == "trust:bob:5678", Timeout, "the next command");
+    }
+
+    [Fact]
     public async Task Many_events_are_drawn_in_few_frames_at_most_one_per_refresh_interval()
     {
         var node = new FakeMeshNode("alice", "a1a1a1a1a1a1a1a1");
