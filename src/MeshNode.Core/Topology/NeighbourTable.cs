@@ -87,9 +87,7 @@ internal sealed class NeighbourTable
             return false;
         }
 
-        var before = Cost(advertised);
-        var now = Cost(entry.Smoothed);
-        if (Math.Abs(now - before) <= before * _threshold)
+        if (!Moved(advertised, entry.Smoothed))
         {
             return false;
         }
@@ -98,16 +96,25 @@ internal sealed class NeighbourTable
         return true;
     }
 
-    /// <summary>The neighbours to put in the next record, with their smoothed RTTs; what they are advertised with from now on.</summary>
+    /// <summary>
+    /// The neighbours to put in the next record; what they are advertised with from now on. A link
+    /// keeps the RTT it was last advertised with while its cost stays within the threshold (its
+    /// first measurement always replaces the initial guess), so a refresh of an unchanged node
+    /// repeats the same links and RTTs and changes no other node's graph.
+    /// </summary>
     public IReadOnlyList<LinkStateNeighbour> Advertise()
     {
         var neighbours = new LinkStateNeighbour[_entries.Count];
         var i = 0;
         foreach (var (node, entry) in _entries)
         {
-            var rtt = Math.Max(1, entry.Smoothed);
-            entry.Advertised = rtt;
-            neighbours[i++] = new LinkStateNeighbour(node, rtt);
+            if (entry.Advertised is not { } advertised || (entry.Measured && !entry.MeasuredAdvertised) || Moved(advertised, entry.Smoothed))
+            {
+                entry.Advertised = Math.Max(1, entry.Smoothed);
+                entry.MeasuredAdvertised = entry.Measured;
+            }
+
+            neighbours[i++] = new LinkStateNeighbour(node, entry.Advertised.Value);
         }
 
         Changed = false;
@@ -116,6 +123,13 @@ internal sealed class NeighbourTable
 
     private long Cost(long rttMicroseconds) => Math.Max(_minCostMicroseconds, rttMicroseconds);
 
+    /// <summary>True when the cost of <paramref name="now"/> differs from that of <paramref name="advertised"/> by more than the threshold.</summary>
+    private bool Moved(long advertised, long now)
+    {
+        var before = Cost(advertised);
+        return Math.Abs(Cost(now) - before) > before * _threshold;
+    }
+
     private sealed class Entry(long rtt)
     {
         public long Smoothed { get; set; } = rtt;
@@ -123,5 +137,7 @@ internal sealed class NeighbourTable
         public bool Measured { get; set; }
 
         public long? Advertised { get; set; }
+
+        public bool MeasuredAdvertised { get; set; }
     }
 }

@@ -58,6 +58,20 @@ public sealed class NeighbourTableTests
     }
 
     [Fact]
+    public void A_refresh_repeats_the_advertised_rtt_while_the_cost_stays_within_the_threshold()
+    {
+        var table = new NeighbourTable(TimeSpan.FromMilliseconds(1), 0.5);
+        table.Attach(A);
+        Assert.Equal(1_000, table.Advertise().Single().RttMicroseconds);
+        table.Measure(A, TimeSpan.FromMilliseconds(10));
+        Assert.Equal(10_000, table.Advertise().Single().RttMicroseconds);
+
+        Assert.False(table.Measure(A, TimeSpan.FromMilliseconds(14)));
+
+        Assert.Equal(10_000, table.Advertise().Single().RttMicroseconds);
+    }
+
+    [Fact]
     public void Samples_for_a_node_that_is_not_a_neighbour_and_negative_samples_are_ignored()
     {
         var table = new NeighbourTable(TimeSpan.FromMilliseconds(1), 0);
