@@ -31,6 +31,18 @@ public sealed class BroadcastRepairTests
     }
 
     [Fact]
+    public void Waits_the_extra_delay_on_top_of_the_pull_delay()
+    {
+        var repair = new BroadcastRepair(_settings, _clock);
+        Assert.True(repair.OnDigest(Origin, Id, TestKeys.Node(5), TimeSpan.FromMilliseconds(40)));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(repair.TakeDuePulls());
+        _clock.Advance(TimeSpan.FromMilliseconds(40));
+        Assert.Single(repair.TakeDuePulls());
+    }
+
+    [Fact]
     public void Arrival_cancels_the_pull()
     {
         var repair = new BroadcastRepair(_settings, _clock);
