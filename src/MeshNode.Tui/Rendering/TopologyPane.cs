@@ -7,7 +7,8 @@ namespace MeshNode.Tui.Rendering;
 /// <summary>
 /// The live topology pane: the tree from this node by hop count with the RTT of each link, the
 /// nodes known but unreachable, and the links that changed a moment ago ("+" appeared, "x"
-/// vanished). Scrolls when focused; the header says which rows are shown.
+/// vanished). A node whose key changed and is not trusted shows "!" as in the peer list. Scrolls
+/// when focused; the header says which rows are shown.
 /// </summary>
 internal static class TopologyPane
 {
@@ -42,13 +43,13 @@ internal static class TopologyPane
 
         for (var i = top; i < all.Count && rows.Count < height; i++)
         {
-            rows.Add(Row(all[i], width));
+            rows.Add(Row(all[i], node.Peers, width));
         }
 
         return PaneHeader.ToHeight(rows, width, height);
     }
 
-    private static Line Row(TopologyRow row, int width)
+    private static Line Row(TopologyRow row, PeerList peers, int width)
     {
         var line = new Line(width);
         line.Append(row.Prefix, Theme.Dim);
@@ -59,8 +60,10 @@ internal static class TopologyPane
                 line.AppendFit(row.Name + " (you)", line.Free, Theme.Own);
                 break;
             case TopologyRowKind.Node:
-                var style = row.Appeared ? Theme.Good : Style.Plain;
+                var changedKey = peers.HasChangedKey(row.NodeId);
+                var style = changedKey ? Theme.Danger : row.Appeared ? Theme.Good : Style.Plain;
                 line.Append(row.Appeared ? Marks.Appeared : string.Empty, Theme.Good);
+                line.Append(changedKey ? Marks.ChangedKey : string.Empty, Theme.Danger);
                 var rtt = " " + PeersPane.Rtt(row.Rtt);
                 var folded = row.Count > 0 ? $" ({row.Count.ToString(CultureInfo.InvariantCulture)} more)" : string.Empty;
                 var nameWidth = Math.Max(1, line.Free - CellWidth.Of(rtt) - folded.Length);
