@@ -161,9 +161,10 @@ internal sealed class TraceActor : ReceiveActor, IWithTimers
 
             return hops;
         }
-        catch (AskTimeoutException)
+        catch (Exception ex) when (ex is AskTimeoutException or InvalidCastException or FormatException or ArgumentException)
         {
-            // The reply still proves the target answered; only the path back is missing.
+            // No answer in time (or one that does not parse): the reply still proves the target
+            // answered; only the path back is missing.
             return [];
         }
     }
