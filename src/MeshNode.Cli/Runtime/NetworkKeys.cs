@@ -136,8 +136,9 @@ internal static class NetworkKeys
                 return result.Key;
             }
 
+            var refused = result.Refused == 0 ? string.Empty : $" ({result.Refused} datagram(s) refused: forged, stale or malformed)";
             await notices.WriteLineAsync(result.Announces == 0
-                ? $"meshnode: no announce of a passphrase network heard within {wait.TotalSeconds:0.#} s: created a new network"
+                ? $"meshnode: no announce of a passphrase network heard within {wait.TotalSeconds:0.#} s{refused}: created a new network"
                 : $"meshnode: heard {result.Announces} announce(s) of other passphrase networks ({result.SaltsTried} salt(s) tried{(result.TrialsExhausted ? ", the limit of mesh.network.max-salt-trials" : string.Empty)}), none with this passphrase: created a new network; to join one of them instead, use its --network-salt").ConfigureAwait(false);
             return null;
         }
