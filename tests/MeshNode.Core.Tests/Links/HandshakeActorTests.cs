@@ -70,6 +70,37 @@ public sealed class HandshakeActorTests
     }
 
     [Fact]
+    public async Task A_dialed_peer_that_never_answers_times_out_with_a_warning_naming_the_handshake_actor()
+    {
+        var network = new InMemoryNetwork(seed: 23);
+        var time = new ManualTimeProvider();
+        using var idA = NodeIdentity.Generate(SystemRandomSource.Instance);
+        await using var store = await SqliteMeshStore.OpenEphemeralAsync();
+        await using var mute = await network.CreateTransport("host-mute").ListenAsync(new TransportEndpoint("host-mute", 7000));
+        var a = await LinkTestNodes.StartAsync(network.CreateTransport("host-a"), "a", idA, store, time: time);
+        var recorder = new NodeRecorder(a);
+        try
+        {
+            await a.ConnectAsync(mute.LocalEndpoint);
+            await using var first = await mute.AcceptAsync().AsTask().WaitAsync(MeshHarness.Timeout);
+            // The node's message 1 arrived: its handshake actor runs and the deadline is armed.
+            await first.Pipe.Input.ReadAsync().AsTask().WaitAsync(MeshHarness.Timeout);
+
+            time.Advance(HandshakeTimeout);
+
+            var warning = await recorder.WaitForAsync<NodeWarning>(w => w.Message.Contains("to host-mute:7000", StringComparison.Ordinal), MeshHarness.Timeout);
+            Assert.StartsWith("/user/node/links/handshake-", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("timed out after 5 s (mesh.link.handshake-timeout)", warning.Message, StringComparison.Ordinal);
+            await first.Closed.WaitAsync(MeshHarness.Timeout);
+            Assert.Equal(1, ((MeshNodeInstance)a).Counters.FailedHandshakes);
+        }
+        finally
+        {
+            await a.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_handshake_that_completes_in_time_is_not_cut_by_its_deadline()
     {
         var network = new InMemoryNetwork(seed: 22);
