@@ -47,15 +47,15 @@ internal static class TuiIdleScenario
 
     private static async Task<double> MeasureAsync(string meshnode, bool headless, TimeSpan window, double ticksPerSecond)
     {
-        var socket = "meshnode-bench-" + Guid.NewGuid().ToString("N")[..8];
+        var socket = Path.Combine(Path.GetTempPath(), "meshnode-bench-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
         var command = $"exec dotnet '{meshnode}' run --ephemeral --no-discovery --port 0 --name idle-bench{(headless ? " --headless" : string.Empty)}";
         try
         {
-            Require(Run("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command]), "new-session");
-            var pid = int.Parse(Require(Run("tmux", ["-L", socket, "display-message", "-p", "-t", "bench", "#{pane_pid}"]), "pane_pid").Trim(), CultureInfo.InvariantCulture);
+            Require(Run("tmux", ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command]), "new-session");
+            var pid = int.Parse(Require(Run("tmux", ["-S", socket, "display-message", "-p", "-t", "bench", "#{pane_pid}"]), "pane_pid").Trim(), CultureInfo.InvariantCulture);
             var ready = headless ? "node_started" : "idle-bench";
             var deadline = Stopwatch.StartNew();
-            while (!(Run("tmux", ["-L", socket, "capture-pane", "-p", "-t", "bench"]) ?? string.Empty).Contains(ready, StringComparison.Ordinal))
+            while (!(Run("tmux", ["-S", socket, "capture-pane", "-p", "-t", "bench"]) ?? string.Empty).Contains(ready, StringComparison.Ordinal))
             {
                 if (deadline.Elapsed > TimeSpan.FromSeconds(60))
                 {
@@ -74,7 +74,8 @@ internal static class TuiIdleScenario
         }
         finally
         {
-            Run("tmux", ["-L", socket, "kill-server"]);
+            Run("tmux", ["-S", socket, "kill-server"]);
+            File.Delete(socket);
         }
     }
 

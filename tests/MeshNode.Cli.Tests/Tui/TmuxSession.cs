@@ -5,7 +5,7 @@ namespace MeshNode.Cli.Tests.Tui;
 
 /// <summary>
 /// The built <c>meshnode</c> running in a detached tmux session of a fixed size, on a tmux server
-/// of its own (unique <c>-L</c> socket, no user configuration), killed on dispose. The screen is read
+/// of its own (a unique socket in the test's temp folder, no user configuration), killed on dispose. The screen is read
 /// with capture-pane; waits wake up when the pane writes output (pipe-pane into a watched file),
 /// never on a fixed sleep.
 /// </summary>
@@ -44,21 +44,23 @@ internal sealed class TmuxSession : IAsyncDisposable
     /// <param name="holdAfterExit">Keep the pane (and the screen the program left) after it exits, until <see cref="ReleaseAsync"/>.</param>
     public static async Task<TmuxSession> StartAsync(int width, int height, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, bool holdAfterExit = false)
     {
-        var socket = "meshnode-test-" + Guid.NewGuid().ToString("N")[..12];
         var folder = Directory.CreateTempSubdirectory("meshnode-tmux-").FullName;
+
+        // A socket of its own inside the test's folder: its own server, gone with the folder.
+        var socket = Path.Combine(folder, "tmux.sock");
         var log = Path.Combine(folder, "pane.log");
         File.WriteAllText(log, string.Empty);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var program = string.Join(' ', new[] { dotnet, typeof(CliApplication).Assembly.Location }.Concat(args).Select(Quote));
 
         // The pane records the exit code, then wakes the test's wait-for, then ends (and so does the session).
-        var command = $"echo started in tmux; {program}; echo $? > {Quote(Path.Combine(folder, "exit"))}; {Quote(Executable!)} -L {socket} wait-for -S exited";
+        var command = $"echo started in tmux; {program}; echo $? > {Quote(Path.Combine(folder, "exit"))}; {Quote(Executable!)} -S {Quote(socket)} wait-for -S exited";
         if (holdAfterExit)
         {
-            command += $"; echo program exited; {Quote(Executable!)} -L {socket} wait-for release";
+            command += $"; echo program exited; {Quote(Executable!)} -S {Quote(socket)} wait-for release";
         }
 
-        var newSession = new List<string> { "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var newSession = new List<string> { "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             newSession.Add("-e");
@@ -68,26 +70,26 @@ internal sealed class TmuxSession : IAsyncDisposable
         newSession.Add(command);
         await RunAsync(newSession);
         var watcher = new FileSystemWatcher(folder, "pane.log") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size };
-        await RunAsync(["-L", socket, "pipe-pane", "-t", Session, "-o", "cat >> " + Quote(log)]);
-        var pid = int.Parse((await RunAsync(["-L", socket, "display-message", "-p", "-t", Session, "#{pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var waiter = Start(["-L", socket, "wait-for", "exited"]);
+        await RunAsync(["-S", socket, "pipe-pane", "-t", Session, "-o", "cat >> " + Quote(log)]);
+        var pid = int.Parse((await RunAsync(["-S", socket, "display-message", "-p", "-t", Session, "#{pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var waiter = Start(["-S", socket, "wait-for", "exited"]);
         return new TmuxSession(socket, folder, watcher, waiter, pid);
     }
 
     /// <summary>The screen as text, one line per row (trailing blanks trimmed by tmux).</summary>
     /// <param name="escapes">Keep colour and attribute escapes (capture-pane -e).</param>
     public Task<string> CaptureAsync(bool escapes = false) =>
-        RunAsync(escapes ? ["-L", _socket, "capture-pane", "-p", "-e", "-t", Session] : ["-L", _socket, "capture-pane", "-p", "-J", "-t", Session]);
+        RunAsync(escapes ? ["-S", _socket, "capture-pane", "-p", "-e", "-t", Session] : ["-S", _socket, "capture-pane", "-p", "-J", "-t", Session]);
 
     /// <summary>Types text literally, then Enter.</summary>
     public async Task TypeLineAsync(string text)
     {
         if (text.Length > 0)
         {
-            await RunAsync(["-L", _socket, "send-keys", "-t", Session, "-l", text]);
+            await RunAsync(["-S", _socket, "send-keys", "-t", Session, "-l", text]);
         }
 
-        await RunAsync(["-L", _socket, "send-keys", "-t", Session, "Enter"]);
+        await RunAsync(["-S", _socket, "send-keys", "-t", Session, "Enter"]);
     }
 
     /// <summary>Re-reads the screen each time the pane writes, until <paramref name="predicate"/> holds or the timeout passes.</summary>
@@ -111,10 +113,10 @@ internal sealed class TmuxSession : IAsyncDisposable
     }
 
     /// <summary>Presses one key by its tmux name (C-c, Escape, F1...).</summary>
-    public Task PressAsync(string key) => RunAsync(["-L", _socket, "send-keys", "-t", Session, key]);
+    public Task PressAsync(string key) => RunAsync(["-S", _socket, "send-keys", "-t", Session, key]);
 
     /// <summary>A tmux format about the pane, e.g. <c>#{alternate_on}</c> or <c>#{cursor_flag}</c>.</summary>
-    public async Task<string> DisplayAsync(string format) => (await RunAsync(["-L", _socket, "display-message", "-p", "-t", Session, format])).Trim();
+    public async Task<string> DisplayAsync(string format) => (await RunAsync(["-S", _socket, "display-message", "-p", "-t", Session, format])).Trim();
 
     /// <summary>Waits for the program to exit; with holdAfterExit the pane stays until <see cref="ReleaseAsync"/>.</summary>
     public async Task<int> WaitForProgramExitAsync(TimeSpan timeout)
@@ -125,7 +127,7 @@ internal sealed class TmuxSession : IAsyncDisposable
     }
 
     /// <summary>Lets a held pane end.</summary>
-    public Task ReleaseAsync() => RunAsync(["-L", _socket, "wait-for", "-S", "release"]);
+    public Task ReleaseAsync() => RunAsync(["-S", _socket, "wait-for", "-S", "release"]);
 
     /// <summary>Waits for the program to exit and the session (and its tmux server) to end; returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
@@ -149,7 +151,7 @@ internal sealed class TmuxSession : IAsyncDisposable
     /// <summary>Whether tmux still knows the session.</summary>
     public async Task<bool> SessionExistsAsync()
     {
-        using var process = Start(["-L", _socket, "has-session", "-t", Session]);
+        using var process = Start(["-S", _socket, "has-session", "-t", Session]);
         await process.WaitForExitAsync().WaitAsync(CommandTimeout);
         return process.ExitCode == 0;
     }
@@ -159,7 +161,7 @@ internal sealed class TmuxSession : IAsyncDisposable
         _watcher.Dispose();
         try
         {
-            using var kill = Start(["-L", _socket, "kill-server"]);
+            using var kill = Start(["-S", _socket, "kill-server"]);
             await kill.WaitForExitAsync().WaitAsync(CommandTimeout);
         }
         catch (TimeoutException)
