@@ -51,14 +51,27 @@ internal sealed class BroadcastRelay
     /// forwards: keeps it for pulls and returns the links that get the payload; the other links
     /// (but the arrival one and the origin) get a digest entry, to take with <see cref="TakeDigests"/>.
     /// </summary>
-    public IReadOnlyList<NodeKey> Spread(NodeKey origin, MessageId id, ReadOnlyMemory<byte> forwarded, NodeKey arrivedFrom, TopologyGraph graph, IReadOnlyCollection<NodeKey> links)
+    /// <param name="origin">The broadcast's origin.</param>
+    /// <param name="id">Its envelope id.</param>
+    /// <param name="forwarded">The bytes this node forwards (its hop count already raised).</param>
+    /// <param name="arrivedFrom">The arrival link, or this node for its own broadcasts.</param>
+    /// <param name="graph">This node's current link-state graph.</param>
+    /// <param name="links">The links up now.</param>
+    /// <param name="linkState">
+    /// True for link-state records: they are always flooded (never kept, never digested), because
+    /// the tree is computed from them; a tree that depended on its own records would repair its
+    /// gaps at pull speed exactly when the mesh changes.
+    /// </param>
+    public IReadOnlyList<NodeKey> Spread(
+        NodeKey origin, MessageId id, ReadOnlyMemory<byte> forwarded, NodeKey arrivedFrom, TopologyGraph graph, IReadOnlyCollection<NodeKey> links, bool linkState = false)
     {
         _repair.OnReceived(origin, id);
-        _ = _recent.Add(origin, id, forwarded);
-        if (_mode == BroadcastMode.Flood)
+        if (_mode == BroadcastMode.Flood || linkState)
         {
             return Without(BroadcastForwarding.Flood(arrivedFrom, links), origin);
         }
+
+        _ = _recent.Add(origin, id, forwarded);
 
         var eager = Without(BroadcastForwarding.ForwardTargets(origin, arrivedFrom, graph, links), origin);
         var entry = new BroadcastRef(origin.ToNodeId(), id.ToEnvelopeId());

@@ -202,7 +202,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void SpreadBroadcast(VerifiedEnvelope envelope, NodeKey origin, MessageId id, NodeKey arrivedFrom)
     {
-        var targets = _broadcasts.Spread(origin, id, envelope.Encoded, arrivedFrom, _graph, _links.Keys);
+        var targets = _broadcasts.Spread(origin, id, envelope.Encoded, arrivedFrom, _graph, _links.Keys, envelope.BodyType == EnvelopeBodyType.LinkState);
         SendEnvelope(envelope.Encoded, targets);
         _stats.PayloadsSent += targets.Count;
         if (_broadcasts.HasDigests && !Timers.IsTimerActive(DigestTimer))
