@@ -319,7 +319,7 @@ internal sealed class TuiLoop
             return;
         }
 
-        var frame = FrameText.Render(TuiRenderer.Render(_model, size.Width, size.Height), size.Width, size.Height, _terminal.Color);
+        var frame = FrameText.Render(TuiRenderer.Render(_model, size.Width, size.Height), size.Width, size.Height, color: _terminal.Color, ansi: true);
         _terminal.WriteFrame(frame);
         _drawnVersion = _model.Version;
         _drawnSize = size;

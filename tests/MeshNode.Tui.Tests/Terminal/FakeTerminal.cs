@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using MeshNode.Tui.Terminal;
 
 namespace MeshNode.Tui.Tests.Terminal;
 
 /// <summary>A terminal in memory: the test types keys and resizes, and reads back every frame the UI wrote.</summary>
-internal sealed class FakeTerminal : ITerminal
+internal sealed partial class FakeTerminal : ITerminal
 {
     private readonly Channel<TerminalInput> _input = Channel.CreateUnbounded<TerminalInput>();
     private readonly Lock _gate = new();
@@ -90,7 +91,8 @@ internal sealed class FakeTerminal : ITerminal
         TaskCompletionSource written;
         lock (_gate)
         {
-            _frames.Add(frame);
+            // The UI writes styles (bold, inverse, hyperlinks) even without colour; tests read the text.
+            _frames.Add(Escapes().Replace(frame, string.Empty));
             written = _frameWritten;
             _frameWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -160,4 +162,7 @@ internal sealed class FakeTerminal : ITerminal
             return _frameWritten.Task;
         }
     }
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b\x07]*(?:\x1b\\|\x07)")]
+    private static partial Regex Escapes();
 }
