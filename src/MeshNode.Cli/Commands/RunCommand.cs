@@ -72,7 +72,16 @@ internal static class RunCommand
         }
 
         var passphrase = PassphraseSource.Read(parse.GetValue(options.PassphraseFile), settings.Security.PassphraseFile, console.Environment);
-        var network = NetworkKeys.Create(passphrase, settings, parse.GetValue(options.NetworkSalt), ephemeral ? null : settings.Node.ProfileDirectory, console.Error);
+        // Network notices (a new network's salt, a learned salt) go to stderr and, in the UI, into the chat too,
+        // since stderr is hidden behind the UI's screen until it closes.
+        using var networkNotices = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var network = await NetworkKeys.CreateAsync(passphrase, settings, parse.GetValue(options.NetworkSalt), ephemeral ? null : settings.Node.ProfileDirectory, networkNotices, cancellationToken).ConfigureAwait(false);
+        var networkLines = networkNotices.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in networkLines)
+        {
+            await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         var owned = await NodeLauncher.StartAsync(settings, ephemeral, network, settings.Discovery.Enabled, cancellationToken).ConfigureAwait(false);
         Exception? failure;
         await using (owned.ConfigureAwait(false))
@@ -91,7 +100,10 @@ internal static class RunCommand
 
                 frontEnd = new TuiFrontEnd(TuiOptions.From(settings.Ui, terminal, lab: false) with
                 {
-                    StartNotices = firstStart ? [$"Welcome, {settings.Node.Name}. Your fingerprint is {owned.Node.Fingerprint}. F1 or /help shows the keys and commands."] : [],
+                    StartNotices = [
+                        .. firstStart ? [$"Welcome, {settings.Node.Name}. Your fingerprint is {owned.Node.Fingerprint}. F1 or /help shows the keys and commands."] : Array.Empty<string>(),
+                        .. networkLines,
+                    ],
                 });
             }
 
