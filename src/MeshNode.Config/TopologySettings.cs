@@ -33,6 +33,12 @@ public sealed record TopologySettings
     /// <summary>The least time between two link-state records of this node (0 to a third of <see cref="MaxAge"/>): a flapping link costs at most one record per interval.</summary>
     public TimeSpan MinIssueInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The least time between a record and the next one issued only because an RTT moved (0 to a third of
+    /// <see cref="MaxAge"/>): RTTs measured on a starved machine swing widely, and routes need not chase them.
+    /// </summary>
+    public TimeSpan RttIssueInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     internal static TopologySettings Read(SettingsReader r)
     {
         var minEdgeCost = r.Duration("mesh.topology.min-edge-cost", TimeSpan.FromMicroseconds(1));
@@ -60,6 +66,12 @@ public sealed record TopologySettings
             r.Fail("mesh.topology.min-issue-interval", $"must be at most a third of mesh.topology.max-age ({maxAge.TotalSeconds} s), got {minIssueInterval.TotalSeconds} s");
         }
 
+        var rttIssueInterval = r.Duration("mesh.topology.rtt-issue-interval", TimeSpan.Zero);
+        if (rttIssueInterval > maxAge / 3)
+        {
+            r.Fail("mesh.topology.rtt-issue-interval", $"must be at most a third of mesh.topology.max-age ({maxAge.TotalSeconds} s), got {rttIssueInterval.TotalSeconds} s");
+        }
+
         return new TopologySettings
         {
             MaxNeighbours = r.Integer("mesh.topology.max-neighbours", 1, 4096),
@@ -70,6 +82,7 @@ public sealed record TopologySettings
             RttChangeThreshold = r.Number("mesh.topology.rtt-change-threshold", 0, 100),
             IssueDelay = issueDelay,
             MinIssueInterval = minIssueInterval,
+            RttIssueInterval = rttIssueInterval,
         };
     }
 }

@@ -20,7 +20,7 @@ namespace MeshNode.Core.Topology;
 /// <remarks>
 /// <para>Traffic: every record crosses every link of the mesh, so records go out only for a new or
 /// lost neighbour, for an RTT whose route cost moved beyond <c>mesh.topology.rtt-change-threshold</c>
-/// (<see cref="NeighbourTable"/>), when another node holds a newer record of ours, and otherwise every
+/// (<see cref="NeighbourTable"/>; at most once per <c>mesh.topology.rtt-issue-interval</c>), when another node holds a newer record of ours, and otherwise every
 /// <c>mesh.topology.reissue-interval</c>. A change waits <c>mesh.topology.issue-delay</c> so changes
 /// arriving together go out in one record, and two records are at least
 /// <c>mesh.topology.min-issue-interval</c> apart.</para>
@@ -35,6 +35,7 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan MaxTickInterval = TimeSpan.FromSeconds(5);
 
     private const string IssueTimer = "issue";
+    private const string RttTimer = "rtt";
 
     private readonly LinkContext _context;
     private readonly IActorRef _router;
@@ -48,6 +49,7 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     private DateTimeOffset _nextReissue;
     private DateTimeOffset _lastIssue = DateTimeOffset.MinValue;
     private bool _issueScheduled;
+    private bool _rttScheduled;
 
     public TopologyActor(LinkContext context, IActorRef router, IActorRef chat)
     {
@@ -105,6 +107,14 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         Receive<LinkRttMeasured>(m =>
         {
             if (_neighbours.Measure(m.Peer.ToKey(), m.Rtt))
+            {
+                ScheduleRttIssue();
+            }
+        });
+        Receive<RttDue>(_ =>
+        {
+            _rttScheduled = false;
+            if (_neighbours.Changed)
             {
                 ScheduleIssue();
             }
@@ -172,10 +182,33 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(IssueTimer, IssueNow.Instance, delay);
     }
 
+    /// <summary>An RTT-only change waits for <c>mesh.topology.rtt-issue-interval</c> after the last record.</summary>
+    private void ScheduleRttIssue()
+    {
+        if (_issueScheduled || _rttScheduled)
+        {
+            return;
+        }
+
+        var wait = _lastIssue == DateTimeOffset.MinValue
+            ? TimeSpan.Zero
+            : _lastIssue + _context.Settings.Topology.RttIssueInterval - _context.Now;
+        if (wait <= TimeSpan.Zero)
+        {
+            ScheduleIssue();
+            return;
+        }
+
+        _rttScheduled = true;
+        Timers.StartSingleTimer(RttTimer, RttDue.Instance, wait);
+    }
+
     private void Issue()
     {
         Timers.Cancel(IssueTimer);
+        Timers.Cancel(RttTimer);
         _issueScheduled = false;
+        _rttScheduled = false;
         var now = _context.Now;
         _lastIssue = now;
         _nextReissue = now + _context.Settings.Topology.ReissueInterval;
@@ -308,5 +341,10 @@ internal sealed class TopologyActor : ReceiveActor, IWithTimers
     private sealed record IssueNow
     {
         public static readonly IssueNow Instance = new();
+    }
+
+    private sealed record RttDue
+    {
+        public static readonly RttDue Instance = new();
     }
 }

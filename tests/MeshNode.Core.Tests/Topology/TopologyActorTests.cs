@@ -128,7 +128,13 @@ public sealed class TopologyActorTests(ITestOutputHelper output) : Actors.TestKi
         await SyncAsync(topology);
         await router.ExpectNoMsgAsync(Quiet);
 
+        // An RTT-only change waits for mesh.topology.rtt-issue-interval (10 s) after the last record.
         topology.Tell(new LinkRttMeasured(peer.Id, TimeSpan.FromMilliseconds(200)));
+        await SyncAsync(topology);
+        TestScheduler.Advance(TimeSpan.FromSeconds(8.9));
+        await SyncAsync(topology);
+        await router.ExpectNoMsgAsync(Quiet);
+        TestScheduler.Advance(TimeSpan.FromSeconds(0.1));
         await SyncAsync(topology);
         TestScheduler.Advance(TimeSpan.FromMilliseconds(50));
 
