@@ -16,6 +16,7 @@ internal sealed class RelayQueue
     private readonly Dictionary<NodeKey, List<Item>> _byDestination = [];
     private readonly Queue<Item> _order = new();
     private readonly HashSet<SeenKey> _held = [];
+    private readonly Dictionary<NodeKey, int> _expiredSincePrune = [];
     private readonly TimeProvider _time;
     private readonly long _maxAgeTicks;
 
@@ -144,17 +145,25 @@ internal sealed class RelayQueue
 
     /// <summary>
     /// Drops what is older than the max age; call from a timer so an idle node frees it too.
-    /// Returns how many were dropped per destination (empty when none).
+    /// Returns how many expired per destination since the last call (empty when none).
     /// </summary>
     public IReadOnlyDictionary<NodeKey, int> Prune()
     {
-        var dropped = new Dictionary<NodeKey, int>();
-        DropExpired(_time.GetTimestamp(), dropped);
+        DropExpired(_time.GetTimestamp());
+        if (_expiredSincePrune.Count == 0)
+        {
+            return _expiredSincePrune;
+        }
+
+        // Includes what Add and TakeFor dropped on the way, so every expiry is reported once.
+        var dropped = new Dictionary<NodeKey, int>(_expiredSincePrune);
+        _expiredSincePrune.Clear();
         return dropped;
     }
 
-    private void DropExpired(long now, Dictionary<NodeKey, int>? dropped = null)
+    private void DropExpired(long now)
     {
+        var dropped = _expiredSincePrune;
         while (_order.TryPeek(out var oldest) && (oldest.Removed || now - oldest.AddedAt > _maxAgeTicks))
         {
             _order.Dequeue();
@@ -165,10 +174,7 @@ internal sealed class RelayQueue
 
             Remove(oldest);
             Expired++;
-            if (dropped is not null)
-            {
-                dropped[oldest.Destination] = dropped.GetValueOrDefault(oldest.Destination) + 1;
-            }
+            dropped[oldest.Destination] = dropped.GetValueOrDefault(oldest.Destination) + 1;
         }
     }
 

@@ -68,6 +68,18 @@ public sealed class RelayQueueTests
     }
 
     [Fact]
+    public void Reports_an_expiry_found_while_adding_at_the_next_prune()
+    {
+        var queue = new RelayQueue(16, 16, 1024, TimeSpan.FromMinutes(10), _clock);
+        queue.Add(Away, Origin, new MessageId(0, 1), new byte[] { 1 });
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        queue.Add(Other, Origin, new MessageId(0, 2), new byte[] { 2 });
+
+        Assert.Equal(1, queue.Prune()[Away]);
+        Assert.Empty(queue.Prune());
+    }
+
+    [Fact]
     public void Holds_nothing_when_disabled()
     {
         var queue = new RelayQueue(0, 256, 1024, TimeSpan.FromMinutes(1), _clock);
