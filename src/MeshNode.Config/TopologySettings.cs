@@ -19,10 +19,10 @@ public sealed record TopologySettings
     public required TimeSpan ReissueInterval { get; init; }
 
     /// <summary>
-    /// The relative change of a link's smoothed RTT cost (0 to 100; 0.5 = half the advertised cost)
-    /// that makes this node issue a new link-state record at once; smaller changes wait for the re-issue.
+    /// The relative change of a link's smoothed RTT cost (0 to 100; 1 = the advertised cost doubled or
+    /// halved) that is worth a new link-state record; smaller changes are never advertised.
     /// </summary>
-    public double RttChangeThreshold { get; init; } = 0.5;
+    public double RttChangeThreshold { get; init; } = 1;
 
     /// <summary>
     /// How long a change (new or lost link, RTT beyond the threshold) waits so that changes arriving
@@ -37,7 +37,7 @@ public sealed record TopologySettings
     /// The least time between a record and the next one issued only because an RTT moved (0 to a third of
     /// <see cref="MaxAge"/>): RTTs measured on a starved machine swing widely, and routes need not chase them.
     /// </summary>
-    public TimeSpan RttIssueInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RttIssueInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     internal static TopologySettings Read(SettingsReader r)
     {

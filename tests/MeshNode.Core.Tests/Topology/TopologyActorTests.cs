@@ -109,7 +109,7 @@ public sealed class TopologyActorTests(ITestOutputHelper output) : Actors.TestKi
     [Fact]
     public async Task Rtt_jitter_issues_nothing_and_an_rtt_beyond_the_threshold_issues_a_record()
     {
-        var (topology, router) = Start();
+        var (topology, router) = Start(s => s with { RttChangeThreshold = 0.5, RttIssueInterval = TimeSpan.FromSeconds(10) });
         await router.ExpectMsgAsync<RouteEnvelope>();
         var peer = NewPeer();
         topology.Tell(new LinkAttached(Peer(peer), CreateTestProbe().Ref));
