@@ -60,6 +60,12 @@ public sealed record RouterSettings
     /// <summary>How long a relay holds a directed envelope before dropping it (counted and warned).</summary>
     public required TimeSpan RelayQueueAge { get; init; }
 
+    /// <summary>
+    /// Least time between two passes of one directed envelope at a node (a sender's resend of the same
+    /// envelope after a lost receipt goes through again; copies arriving together by several paths do not).
+    /// </summary>
+    public required TimeSpan DirectedRepeatInterval { get; init; }
+
     internal static RouterSettings Read(SettingsReader r) => new()
     {
         HopLimit = r.Integer("mesh.router.hop-limit", 1, 255),
@@ -80,5 +86,6 @@ public sealed record RouterSettings
         RelayQueueCount = r.Integer("mesh.router.relay-queue-count", 0, 1_000_000),
         RelayQueueBytes = r.Size("mesh.router.relay-queue-bytes", 0, int.MaxValue),
         RelayQueueAge = r.Duration("mesh.router.relay-queue-age", TimeSpan.FromSeconds(1)),
+        DirectedRepeatInterval = r.Duration("mesh.router.directed-repeat-interval", TimeSpan.FromMilliseconds(10)),
     };
 }

@@ -32,6 +32,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
     private readonly RouterSettings _settings;
     private readonly NodeKey _self;
     private readonly SeenCache _seen;
+    private readonly DirectedRepeatGate _repeats;
     private readonly EnvelopeLimits _limits;
     private readonly BroadcastRelay _broadcasts;
     private readonly RelayQueue _relay;
@@ -50,6 +51,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
         _settings = context.Settings.Router;
         _self = context.Identity.Id.ToKey();
         _seen = new SeenCache(Math.Max(16, _settings.DedupCacheSize), _settings.DedupMaxAge, context.Time);
+        _repeats = new DirectedRepeatGate(Math.Clamp(_settings.DedupCacheSize, 16, 16_384), _settings.DirectedRepeatInterval, context.Time);
         _limits = context.EnvelopeLimits;
         _graph = TopologyGraph.Empty(_self);
         _broadcasts = new BroadcastRelay(_self, _settings, context.Time);
@@ -131,7 +133,20 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
 
         var origin = envelope.Origin.ToKey();
         var id = envelope.Id.ToMessageId();
-        if (!_seen.TryAdd(origin, id))
+        if (_seen.TryAdd(origin, id))
+        {
+            if (!envelope.IsBroadcast)
+            {
+                _repeats.Passed(origin, id);
+            }
+        }
+        else if (!envelope.IsBroadcast && origin != _self && _repeats.TryPassAgain(origin, id))
+        {
+            // The sender resent the same signed envelope (its receipt was lost): it goes on, and the
+            // destination's chat shows it once and receipts it again.
+            _stats.RepeatedDirected++;
+        }
+        else
         {
             _context.Counters.DuplicateEnvelope();
             if (envelope.IsBroadcast)

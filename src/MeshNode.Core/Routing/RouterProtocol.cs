@@ -61,4 +61,5 @@ internal sealed record RouterStats(
     long RelayHeld,
     long RelayReleased,
     long RelayDropped,
-    int RelayQueued);
+    int RelayQueued,
+    long RepeatedDirected);

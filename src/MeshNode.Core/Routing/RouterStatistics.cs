@@ -40,6 +40,9 @@ internal sealed class RouterStatistics
     /// <summary>Held envelopes dropped: too old, or to make room.</summary>
     public long RelayDropped { get; set; }
 
+    /// <summary>Directed envelopes passed on or delivered again because their sender resent them (lost receipt).</summary>
+    public long RepeatedDirected { get; set; }
+
     /// <summary>A snapshot including the repair tracker's own counts.</summary>
     public RouterStats Snapshot(BroadcastRepair repair, RelayQueue relay) => new(
         DuplicateBroadcasts,
@@ -55,5 +58,6 @@ internal sealed class RouterStatistics
         RelayHeld,
         RelayReleased,
         RelayDropped,
-        relay.Count);
+        relay.Count,
+        RepeatedDirected);
 }

@@ -164,7 +164,7 @@ internal static class DuplicatesScenario
             catch (AskTimeoutException)
             {
                 // A router this far behind is reported through the delivery figure; count it as nothing.
-                return new RouterStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                return new RouterStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
         }))).ToArray();
         return all.Aggregate((a, b) => a with

@@ -3,6 +3,7 @@ using MeshNode.Config;
 using MeshNode.Core.Links;
 using MeshNode.Core.Node;
 using MeshNode.Core.Routing;
+using MeshNode.Core.Tests.Support;
 using MeshNode.Core.Topology;
 using MeshNode.Core.Transport;
 using MeshNode.Protocol.Crypto;
@@ -59,6 +60,40 @@ public sealed class RouterActorTests(ITestOutputHelper output) : Actors.TestKit.
         await right.ExpectMsgAsync<SendFrame>();
         await left.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         await chat.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task A_resent_directed_envelope_goes_on_again_after_the_repeat_interval_but_not_sooner()
+    {
+        var clock = new ManualTimeProvider();
+        var (router, chat, left, right) = Start(time: clock);
+        var toRight = Direct(_right.Id, "relay me");
+        var toSelf = Direct(_self.Id, "for me");
+
+        router.Tell(new InboundEnvelope(_left.Id, toRight.Encoded));
+        router.Tell(new InboundEnvelope(_left.Id, toSelf.Encoded));
+        await right.ExpectMsgAsync<SendFrame>();
+        Assert.Equal(toSelf.Id, (await chat.ExpectMsgAsync<DeliverEnvelope>()).Envelope.Id);
+
+        // Copies arriving together (another path, or at once) stay duplicates.
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        router.Tell(new InboundEnvelope(_left.Id, toRight.Encoded));
+        router.Tell(new InboundEnvelope(_left.Id, toSelf.Encoded));
+        await right.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        await chat.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(2, _counters.DuplicateEnvelopes);
+
+        // The sender's resend after a lost receipt, a retry interval later: relayed and delivered again, once.
+        clock.Advance(MeshSettings.Defaults.Router.DirectedRepeatInterval);
+        router.Tell(new InboundEnvelope(_left.Id, toRight.Encoded));
+        router.Tell(new InboundEnvelope(_left.Id, toSelf.Encoded));
+        router.Tell(new InboundEnvelope(_left.Id, toRight.Encoded));
+        var again = EnvelopeCodec.Verify(((EnvelopeFrame)(await right.ExpectMsgAsync<SendFrame>()).Message).SignedEnvelope, EnvelopeLimits.Default);
+        Assert.Equal(toRight.Id, again.Id);
+        Assert.Equal(toSelf.Id, (await chat.ExpectMsgAsync<DeliverEnvelope>()).Envelope.Id);
+        await right.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(3, _counters.DuplicateEnvelopes);
+        Assert.Equal(2, (await router.Ask<RouterStats>(GetRouterStats.Instance)).RepeatedDirected);
     }
 
     [Fact]
@@ -241,6 +276,13 @@ public sealed class RouterActorTests(ITestOutputHelper output) : Actors.TestKit.
         LinkStateRecord Record(NodeKey node, params NodeKey[] neighbours) => new(node, 1, now, neighbours.Select(n => new LinkStateNeighbour(n, 1000)).ToArray());
         database.ApplyAll([Record(origin, left, right), Record(left, origin, self), Record(right, origin, self)]);
         return database.IssueOwn([new LinkStateNeighbour(left, 1000), new LinkStateNeighbour(right, 1000)]).Graph;
+    }
+
+    private VerifiedEnvelope Direct(NodeId destination, string text)
+    {
+        var (type, body) = BodyCodec.Encode(new ChatBody(text, 1, ChatScope.Direct));
+        return EnvelopeCodec.Create(
+            _origin, new EnvelopeDraft(destination, type, EnvelopeProtection.Link, body, 8), TimeProvider.System, SystemRandomSource.Instance, EnvelopeLimits.Default);
     }
 
     private VerifiedEnvelope Broadcast(string text)
