@@ -63,8 +63,8 @@ public sealed class MeshSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(10), s.Node.CommandTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), s.Chat.RetryMaxBackoff);
         Assert.Equal(TimeSpan.FromMilliseconds(5), s.Topology.MinEdgeCost);
-        Assert.Equal(TimeSpan.FromSeconds(10), s.Topology.ReissueInterval);
-        Assert.Equal(TimeSpan.FromSeconds(60), s.Topology.MaxAge);
+        Assert.Equal(TimeSpan.FromSeconds(30), s.Topology.ReissueInterval);
+        Assert.Equal(TimeSpan.FromMinutes(2), s.Topology.MaxAge);
         Assert.Equal(4096, s.Topology.MaxNodes);
         Assert.Equal(4096, s.Chat.RecentDirectCacheSize);
         Assert.Equal(1024, s.Discovery.MaxPeers);
@@ -164,7 +164,7 @@ public sealed class MeshSettingsTests
     [InlineData("mesh.discovery.max-datagram-size", "70000", "must be from 256 to 65507 bytes")]
     [InlineData("mesh.network.max-salt-trials", "0", "must be an integer from 1 to 64")]
     [InlineData("mesh.ui.refresh-interval", "1 minute", "must be at most 10s")]
-    [InlineData("mesh.topology.reissue-interval", "21s", "must be at most a third of mesh.topology.max-age (60 s)")]
+    [InlineData("mesh.topology.reissue-interval", "41s", "must be at most a third of mesh.topology.max-age (120 s)")]
     [InlineData("mesh.topology.max-age", "1s", "must be at least 3s")]
     [InlineData("mesh.topology.max-nodes", "0", "must be an integer from 1")]
     [InlineData("mesh.discovery.max-peers", "0", "must be an integer from 1 to 65536")]

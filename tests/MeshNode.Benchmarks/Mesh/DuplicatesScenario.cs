@@ -88,7 +88,7 @@ internal static class DuplicatesScenario
             var convergedAfter = start.Elapsed;
             var idleWindow = TimeSpan.FromSeconds(5);
             var idleBefore = Duplicates(nodes);
-            await Task.Delay(idleWindow);
+            await MeasurementWindow.ElapseAsync(idleWindow);
             var idleRate = (Duplicates(nodes) - idleBefore) / idleWindow.TotalSeconds;
 
             var random = new Random(7);
@@ -134,7 +134,7 @@ internal static class DuplicatesScenario
             }
 
             // Late copies of the last broadcasts (a pulled copy crossing a tree copy) still count.
-            await Task.Delay(500);
+            await MeasurementWindow.ElapseAsync(TimeSpan.FromMilliseconds(500));
             var window = clock.Elapsed;
             var raw = Duplicates(nodes) - dupBefore;
             var routers = await RouterTotalsAsync(nodes);

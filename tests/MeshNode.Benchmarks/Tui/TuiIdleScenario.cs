@@ -54,21 +54,18 @@ internal static class TuiIdleScenario
             Require(Run("tmux", ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command]), "new-session");
             var pid = int.Parse(Require(Run("tmux", ["-S", socket, "display-message", "-p", "-t", "bench", "#{pane_pid}"]), "pane_pid").Trim(), CultureInfo.InvariantCulture);
             var ready = headless ? "node_started" : "idle-bench";
-            var deadline = Stopwatch.StartNew();
-            while (!(Run("tmux", ["-S", socket, "capture-pane", "-p", "-t", "bench"]) ?? string.Empty).Contains(ready, StringComparison.Ordinal))
+            // Start-up: sample the screen four times a second for up to 60 s until the node shows it is up.
+            var shown = false;
+            await Mesh.MeasurementWindow.SampleAsync(TimeSpan.FromMilliseconds(250), 240, () =>
+                shown = (Run("tmux", ["-S", socket, "capture-pane", "-p", "-t", "bench"]) ?? string.Empty).Contains(ready, StringComparison.Ordinal));
+            if (!shown)
             {
-                if (deadline.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    throw new TimeoutException($"the node did not show '{ready}' within 60 s");
-                }
-
-                // A start-up wait in a benchmark harness, not a test: poll the screen a few times a second.
-                await Task.Delay(250);
+                throw new TimeoutException($"the node did not show '{ready}' within 60 s");
             }
 
-            await Task.Delay(Settle);
+            await Mesh.MeasurementWindow.ElapseAsync(Settle);
             var before = CpuTicks(pid);
-            await Task.Delay(window);
+            await Mesh.MeasurementWindow.ElapseAsync(window);
             var after = CpuTicks(pid);
             return (after - before) / ticksPerSecond / window.TotalSeconds * 100;
         }

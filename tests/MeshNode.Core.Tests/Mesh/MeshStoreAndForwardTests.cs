@@ -40,7 +40,8 @@ public sealed class MeshStoreAndForwardTests
         var received = await back.Recorder.WaitForAsync<ChatReceived>(c => c.Text == "held for you", MeshHarness.Timeout);
         Assert.Equal(held.Id.ToString(), received.MessageId);
         Assert.Equal(sender.Identity.Id.ToString(), received.FromId);
-        Assert.Equal(2, received.Hops);
+        // Whichever relay links to it first delivers: r1's copy has come 2 hops, r2's 3.
+        Assert.InRange(received.Hops, 2, 3);
 
         // Barrier: each relay's later broadcast crosses the same link after its held copy.
         await back.WaitUntilReachableAsync([r1, r2]);
