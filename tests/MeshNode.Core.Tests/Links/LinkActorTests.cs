@@ -85,6 +85,12 @@ public sealed class LinkActorTests
             Assert.Contains($"/user/node/links/peer-{idPeer.Id.Short}:", warning.Message, StringComparison.Ordinal);
             Assert.Contains("dropped the oldest envelope frame", warning.Message, StringComparison.Ordinal);
 
+            // Sends return when the chat actor has made the envelope, before the link queued it: wait
+            // until every message has been through the queue (all but a queue's worth dropped).
+            var counters = ((MeshNodeInstance)a).Counters;
+            await Actors.TestKit.TestKit.AwaitAssertAsync(
+                () => Assert.True(counters.DroppedSends >= Capacity * 2, $"dropped {counters.DroppedSends}"), MeshHarness.Timeout);
+
             // Credit at last: what waited comes out, the newest at most a queue's worth, the oldest gone.
             await peer.SendAsync(new FlowCreditFrame(10_000, 64 << 20));
             var received = new List<string>();
@@ -94,8 +100,6 @@ public sealed class LinkActorTests
                 received.Add(EnvelopeCodec.Verify(envelope.SignedEnvelope, EnvelopeLimits.Default).Id.ToString());
             }
 
-            // Every message went through the queue before the last one came out: all but a queue's worth were dropped.
-            Assert.True(((MeshNodeInstance)a).Counters.DroppedSends >= Capacity * 2, $"dropped {((MeshNodeInstance)a).Counters.DroppedSends}");
             Assert.True(received.Count <= Capacity, $"{received.Count} envelopes were queued, more than mesh.link.send-queue-capacity = {Capacity}");
             var chats = received.Where(sent.Contains).ToList();
             Assert.Equal(sent[^chats.Count..], chats);
