@@ -68,6 +68,24 @@ internal sealed class ChatBook
         return changed;
     }
 
+    /// <summary>
+    /// Closes the active direct tab (Ctrl+W) and activates the tab that followed it, or the one
+    /// before. The everyone tab never closes. The messages stay in the store: a new message, /msg or
+    /// Enter on the peer opens the tab again with its history. True when a tab closed.
+    /// </summary>
+    public bool CloseActive()
+    {
+        if (ActiveIndex == 0)
+        {
+            return false;
+        }
+
+        _tabs.RemoveAt(ActiveIndex);
+        ActiveIndex = Math.Min(ActiveIndex, _tabs.Count - 1);
+        _tabs[ActiveIndex].Unread = 0;
+        return true;
+    }
+
     /// <summary>Makes a tab active by its conversation key.</summary>
     public bool Activate(ChatTab tab, bool onScreen) => Activate(IndexOf(tab), onScreen);
 

@@ -54,6 +54,8 @@ internal static class KeyMap
                 return Result(model, chat.Activate(next, onScreen: true));
             case >= ConsoleKey.D1 and <= ConsoleKey.D9 when alt:
                 return Result(model, chat.Activate(key.Key - ConsoleKey.D1, onScreen: true));
+            case ConsoleKey.W when ctrl:
+                return Result(model, chat.CloseActive());
             case ConsoleKey.U when ctrl:
                 return Result(model, model.Input.Clear());
             default:

@@ -20,7 +20,7 @@ internal static class HelpPane
         "Tab / Shift+Tab      move between input, peers, chat and topology",
         "Up/Down, Enter       in peers: select, open the peer's direct tab",
         "PageUp / PageDown    scroll chat; Esc: back to input and the newest line",
-        "Ctrl+Left/Right      previous / next chat tab; Alt+1..9 jump to a tab",
+        "Ctrl+Left/Right      previous / next chat tab; Alt+1..9 jump; Ctrl+W close",
         "Ctrl+U clear the line \u00b7 F1 help \u00b7 Ctrl+C quit",
         "# Marks",
         $"{Marks.EndToEnd} end to end   {Marks.Network} network passphrase   {Marks.LinkOnly} link only (relays can read)",

@@ -253,6 +253,25 @@ public sealed class KeyMapTests
     }
 
     [Fact]
+    public void Ctrl_W_closes_the_active_direct_tab_never_the_everyone_tab_and_a_new_message_reopens_it()
+    {
+        _model.OpenConversation(Id(1));
+        _model.OpenConversation(Id(2));
+
+        Assert.IsType<KeyOutcome.Redraw>(Press(ConsoleKey.W, control: true, ch: '\u0017'));
+        Assert.Equal(Id(1), _model.CurrentConversation);
+        Press(ConsoleKey.W, control: true, ch: '\u0017');
+        Assert.Null(_model.CurrentConversation);
+        Assert.IsType<KeyOutcome.None>(Press(ConsoleKey.W, control: true, ch: '\u0017'));
+        Assert.Single(_model.CurrentNode.Chat.Tabs);
+        Assert.Equal(string.Empty, _model.Input.Text);
+
+        _model.Apply(0, Chat("m1", 2, "still there?", scope: "direct", security: "e2e"));
+        Assert.Equal(2, _model.CurrentNode.Chat.Tabs.Count);
+        Assert.Equal(1, _model.CurrentNode.Chat.Tabs[1].Unread);
+    }
+
+    [Fact]
     public void Switching_to_a_tab_clears_its_unread_count()
     {
         _model.Apply(0, Chat("d", 1, "hi", scope: "direct", security: "e2e"));
