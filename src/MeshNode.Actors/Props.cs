@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MeshNode.Actors;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class Props
     }
 
     /// <summary>Props for an actor type created by reflection with the given constructor arguments.</summary>
-    public static Props Create(Type actorType, params object?[] args)
+    public static Props Create([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type actorType, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(actorType);
         if (!typeof(ActorBase).IsAssignableFrom(actorType))
