@@ -31,6 +31,9 @@ public sealed class MeshResilienceTests
         await mesh.StartLineAsync(5, ring: true);
         var relayedBefore = mesh.Nodes.Select(n => n.Counters.RelayedDirected).ToArray();
 
+        // Reachable is not converged: wait until both ends see the short way (n0-n1-n2) in their graph.
+        await mesh[0].Recorder.WaitForAsync<TopologyChanged>(t => ShortWay(t, mesh[2].Id, mesh[1].Id), MeshHarness.Timeout);
+        await mesh[2].Recorder.WaitForAsync<TopologyChanged>(t => ShortWay(t, mesh[0].Id, mesh[1].Id), MeshHarness.Timeout);
         var sent = await mesh[0].Node.SendDirectAsync(mesh[2].Id, "short way");
         await mesh[0].Recorder.WaitForAsync<ChatDelivered>(d => d.MessageId == sent.MessageId, MeshHarness.Timeout);
 
@@ -113,4 +116,7 @@ public sealed class MeshResilienceTests
             Directory.Delete(profile, recursive: true);
         }
     }
+
+    private static bool ShortWay(TopologyChanged changed, string target, string via) =>
+        changed.Topology.Nodes.Any(n => n.NodeId == target && n.Hops == 2 && n.NextHop == via);
 }
